@@ -1,0 +1,64 @@
+// A Contract is what one documentation page promises for one (method, path
+// template): the headers a request needs, the schema of its JSON body, the
+// examples the page shows, and the response the service gives. It is the
+// compiled, self-contained form of a page; the server never looks at pages.
+//
+//   for (const Contract& c : catalog.contracts) std::cout << c.method << ' ' << c.path << '\n';
+#pragma once
+
+#include <mockserver/diagnostic.hpp>
+#include <mockserver/schema.hpp>
+
+#include <boost/json/value.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mockserver {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// One documented example: a request block and the response block paired with it.
+struct Example {
+  std::string name;  // the annotation's name, "" when unannotated
+  SourceLocation request_at;
+  std::string method;
+  std::string url;      // as written
+  std::string version;  // "v1.0", "beta", "localtest", "" for none
+  std::string path;     // version and query removed
+  Headers request_headers;
+  std::string request_body;
+  boost::json::value request_json;  // null unless the body is (repairable) JSON
+  bool has_response = false;
+  SourceLocation response_at;
+  int status = 0;
+  Headers response_headers;
+  std::string response_body;
+  boost::json::value response_json;  // null unless the body is (repairable) JSON
+};
+
+// The response served when a request passes.
+struct ResponseDefinition {
+  int status = 200;
+  Headers headers;          // documented headers, minus Content-Length and Content-Type
+  boost::json::value body;  // strict JSON; null for no body
+  bool has_body = false;
+  std::string documented_id;  // the example's "id", whose shape fresh ids copy; "" if none
+  SourceLocation where;
+};
+
+struct Contract {
+  std::string method;                // upper case
+  std::string path;                  // template, version segment removed, e.g. /users/{id}/events
+  std::vector<std::string> aliases;  // other paths that serve this contract (an example's path)
+  std::string title;
+  std::string api_version;             // "v1.0", "beta", ... from the page's examples or its folder
+  SourceLocation where;                // the template line
+  bool requires_authorization = true;  // Authorization: Bearer {token}
+  bool requires_json = false;          // Content-Type: application/json
+  BodySchema body;
+  std::vector<Example> examples;
+  ResponseDefinition response;
+};
+
+}  // namespace mockserver

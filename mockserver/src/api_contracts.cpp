@@ -1,0 +1,229 @@
+// Builds contracts from an API page's parts: one per (method, template path).
+#include <algorithm>
+
+#include "page_parts.hpp"
+#include "path_match.hpp"
+#include "text.hpp"
+
+namespace mockserver::compiler {
+namespace {
+
+std::string version_from_path(std::string_view path) {
+  if (path.find("/beta/") != std::string_view::npos) return "beta";
+  if (path.find("/v1.0/") != std::string_view::npos) return "v1.0";
+  return {};
+}
+
+std::size_t shared_suffix(std::string_view a, std::string_view b) {
+  auto x = text::split_path(a), y = text::split_path(b);
+  std::size_t n = 0;
+  while (n < x.size() && n < y.size() && segment_matches(x[x.size() - 1 - n], y[y.size() - 1 - n]))
+    ++n;
+  return n;
+}
+
+bool has_body(std::string_view method) {
+  return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+// The resource type the request-body section names, else the one its response annotates.
+int body_type(const Page& page, const PageParts& parts, TypeIndex& index, std::string& name) {
+  for (const Link& link : parts.body_links) {
+    if (link.href.find("resources/") == std::string::npos) continue;
+    name = link.text;
+    if (int found = index.find_linked(page.path, link);
+        found >= 0 && (*index.types)[found].kind == TypeKind::complex)
+      return found;
+  }
+  return -1;
+}
+
+void build_schema(const Page& page, const PageParts& parts, Contract& contract, TypeIndex& index,
+                  const Reporter& report) {
+  BodySchema& body = contract.body;
+  body.where = SourceLocation{page.path, parts.body_section_line};
+  body.type = body_type(page, parts, index, body.type_name);
+  if (body.type < 0 && !body.type_name.empty())
+    report(parts.body_section_line, Severity::warning, "unresolved-link",
+           "request body names [" + body.type_name +
+               "], which is not a loaded page; only the table is checked");
+  if (body.type >= 0) {
+    const TypeDef& def = (*index.types)[body.type];
+    body.type_name = def.name;
+    body.properties = def.properties;
+    body.open = def.open;
+    body.documented = true;
+  }
+  if (parts.body_table) {
+    for (Property& row :
+         read_property_table(*parts.body_table, contract.method + " " + contract.path, page.path,
+                             index, report, /*mark_required=*/true)) {
+      auto same = std::find_if(body.properties.begin(), body.properties.end(),
+                               [&](const Property& p) { return p.name == row.name; });
+      if (same != body.properties.end())
+        *same = std::move(row);
+      else
+        body.properties.push_back(std::move(row));
+    }
+    body.documented = true;
+  } else if (parts.has_body_section) {
+    report(
+        parts.body_section_line, Severity::note, "missing-table",
+        body.documented
+            ? "request body section has no property table; the schema is the resource type " +
+                  body.type_name
+            : "request body section has neither a property table nor a loaded resource type; any "
+              "JSON object is accepted");
+  } else {
+    report(contract.where.line, Severity::note, "missing-table",
+           "page has no request body section; any JSON object is accepted");
+  }
+  if (!body.documented || body.open) return;
+  // Properties that the page's own examples send are documented by those examples.
+  for (const Example& example : contract.examples) {
+    if (!example.request_json.is_object()) continue;
+    for (const auto& member : example.request_json.as_object()) {
+      std::string_view key = member.key();
+      if (key.find('@') != std::string_view::npos) continue;
+      bool known = std::any_of(body.properties.begin(), body.properties.end(),
+                               [&](const Property& p) { return p.name == key; });
+      if (known) continue;
+      report(
+          example.request_at.line, Severity::warning, "undocumented-property",
+          "the example sends '" + std::string(key) +
+              "', which neither the table nor the resource type documents; accepted as any value");
+      body.properties.push_back(Property{std::string(key), TypeRef{}, false, example.request_at});
+    }
+  }
+}
+
+void build_response(Contract& contract, const Reporter& report) {
+  ResponseDefinition& response = contract.response;
+  response.status = contract.method == "POST" ? 201 : contract.method == "GET" ? 200 : 204;
+  for (const Example& example : contract.examples) {
+    if (!example.has_response || example.status < 200 || example.status > 299) continue;
+    response.status = example.status;
+    response.where = example.response_at;
+    for (const auto& [name, value] : example.response_headers)
+      if (!text::iequals(name, "Content-Length") && !text::iequals(name, "Content-Type"))
+        response.headers.emplace_back(name, value);
+    if (!example.response_json.is_null()) {
+      response.body = example.response_json;
+      response.has_body = true;
+    } else if (!example.response_body.empty()) {
+      report(example.response_at.line, Severity::warning, "unservable-body",
+             "the documented response body cannot be served as JSON; the route answers with an "
+             "empty object and a fresh id");
+      response.body = boost::json::object();
+      response.has_body = true;
+    }
+    if (response.body.is_object())
+      if (const auto* id = response.body.as_object().if_contains("id"); id && id->is_string())
+        response.documented_id = std::string(id->as_string());
+    return;
+  }
+  if (response.status == 201) {
+    response.body = boost::json::object{{"id", ""}};
+    response.has_body = true;
+  }
+  report(contract.where.line, Severity::note, "no-response-example",
+         "no documented 2xx response; the route answers " + std::to_string(response.status));
+}
+
+}  // namespace
+
+std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const Reporter& report) {
+  PageParts parts = walk_api_page(page, report);
+  pair_examples(parts);
+  std::string title;
+  if (auto it = page.front_matter.find("title"); it != page.front_matter.end()) title = it->second;
+
+  std::vector<Contract> contracts;
+  auto add_contract = [&](const std::string& method, const std::string& path,
+                          int line) -> Contract& {
+    for (Contract& c : contracts)
+      if (c.method == method && c.path == path) return c;
+    Contract c;
+    c.method = method;
+    c.path = path;
+    c.title = title;
+    c.where = SourceLocation{page.path, line};
+    contracts.push_back(std::move(c));
+    return contracts.back();
+  };
+  for (const Template& t : parts.templates) add_contract(t.method, t.path, t.line);
+  const std::size_t templated = contracts.size();
+
+  for (const ExampleBlock& request : parts.requests) {
+    const ExampleBlock* response = request.paired >= 0 ? &parts.responses[request.paired] : nullptr;
+    Example example = make_example(page, request, response, report);
+    Contract* home = nullptr;
+    for (std::size_t i = 0; i < templated && !home; ++i)
+      if (contracts[i].method == example.method && path_matches(contracts[i].path, example.path))
+        home = &contracts[i];
+    if (!home) {
+      for (std::size_t i = 0; i < templated && !home; ++i) {
+        Contract& c = contracts[i];
+        if (c.method == example.method && c.path.ends_with("/$ref") &&
+            path_matches(c.path.substr(0, c.path.size() - 5), example.path)) {
+          home = &c;
+          std::string alias = c.path.substr(0, c.path.size() - 5);
+          if (std::find(c.aliases.begin(), c.aliases.end(), alias) == c.aliases.end())
+            c.aliases.push_back(alias);
+          report(example.request_at.line, Severity::warning, "ref-template-mismatch",
+                 "the template at line " + std::to_string(c.where.line) +
+                     " ends in /$ref but the example " + example.method + "s to " + alias +
+                     "; both paths are served by this contract");
+        }
+      }
+    }
+    if (!home) {
+      std::size_t best = 0;
+      for (std::size_t i = 0; i < templated; ++i)
+        if (contracts[i].method == example.method) {
+          std::size_t score = shared_suffix(contracts[i].path, example.path) + 1;
+          if (score > best) best = score, home = &contracts[i];
+        }
+      if (home) {
+        if (std::find(home->aliases.begin(), home->aliases.end(), example.path) ==
+            home->aliases.end())
+          home->aliases.push_back(example.path);
+        report(example.request_at.line, Severity::warning, "template-example-mismatch",
+               "the example " + example.method + "s to " + example.path + ", which the template " +
+                   home->path + " at line " + std::to_string(home->where.line) +
+                   " does not match; both paths are served");
+      }
+    }
+    if (!home) {
+      report(example.request_at.line, Severity::warning,
+             templated ? "method-mismatch" : "no-template",
+             templated ? "no template of the page has method " + example.method +
+                             "; the example's path " + example.path + " is served as documented"
+                       : "the page has no HTTP request template; the example's path " +
+                             example.path + " is served as documented");
+      for (Contract& c : contracts)
+        if (c.method == example.method && c.path == example.path) home = &c;
+      if (!home) home = &add_contract(example.method, example.path, example.request_at.line);
+    }
+    if (home->api_version.empty()) home->api_version = example.version;
+    home->examples.push_back(std::move(example));
+  }
+
+  for (Contract& contract : contracts) {
+    if (contract.api_version.empty()) contract.api_version = version_from_path(page.path);
+    if (parts.header_table)
+      for (const auto& row : parts.header_table->rows)
+        if (row.size() >= 2 && text::iequals(text::trim(row[0].text), "Content-Type") &&
+            text::ifind(row[1].text, "application/json") != std::string::npos)
+          contract.requires_json = true;
+    if (has_body(contract.method)) {
+      for (const Example& e : contract.examples)
+        contract.requires_json = contract.requires_json || e.request_json.is_object();
+      build_schema(page, parts, contract, index, report);
+    }
+    build_response(contract, report);
+  }
+  return contracts;
+}
+
+}  // namespace mockserver::compiler

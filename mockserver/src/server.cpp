@@ -1,0 +1,134 @@
+// The cpp-httplib face of the exchange pipeline, with the defaults fixed for a mock:
+// TCP_NODELAY on (no 40 ms delayed-ACK stalls), keep-alive connections not closed
+// after 5 requests, and a thread pool that idle keep-alive connections can't exhaust.
+#include "mockserver/server.hpp"
+
+#include <httplib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include "elastic_pool.hpp"
+
+namespace mockserver {
+namespace {
+
+std::uint64_t random_seed() {
+  std::random_device device;
+  return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Catalog catalog;
+  ServerOptions options;
+  Router router;
+  std::uint64_t seed;
+  IdSequence ids;
+  IdSequence request_ids;
+  Journal journal;
+  httplib::Server http;
+  std::thread thread;
+  int port = 0;
+
+  Impl(Catalog c, ServerOptions o)
+      : catalog(std::move(c)),
+        options(std::move(o)),
+        router(catalog.contracts),
+        seed(options.seed ? *options.seed : random_seed()),
+        ids(seed),
+        request_ids(~seed),
+        journal(options.journal_limit) {}
+
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    auto started = std::chrono::steady_clock::now();
+    JournalEntry entry;
+    entry.received = std::chrono::system_clock::now();
+    Request request{req.method, req.target, {}, req.body};
+    request.headers.reserve(req.headers.size());
+    for (const auto& [name, value] : req.headers)
+      if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" &&
+          name != "LOCAL_PORT")
+        request.headers.emplace_back(name, value);
+    ServingState state{catalog, router, ids, request_ids,
+                       ExchangeOptions{options.mode, options.validation, options.body_limit, 64}};
+    Response response = exchange(state, request, entry);
+    res.status = response.status;
+    std::string content_type;
+    for (auto& [name, value] : response.headers) {
+      if (name == "Content-Type")
+        content_type = value;
+      else
+        res.set_header(name, value);
+    }
+    if (!response.body.empty() || !content_type.empty())
+      res.set_content(std::move(response.body), content_type);
+    entry.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
+    journal.record(std::move(entry));
+  }
+
+  void start() {
+    http.new_task_queue = [max = options.max_threads] { return new ElasticPool(2, max); };
+    http.set_tcp_nodelay(true);
+    http.set_keep_alive_max_count(1000000);  // cpp-httplib closes after 5 by default
+    http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+    http.set_read_timeout(options.read_timeout.count(), 0);
+    // The exchange enforces body_limit itself (and journals the 413); this cap only bounds memory.
+    http.set_payload_max_length(std::max<std::size_t>(options.body_limit * 4, 8 << 20));
+    // Method handlers, not the pre-routing handler: cpp-httplib reads the body only
+    // on the way to these. The single pattern matches every path.
+    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res);
+    };
+    http.Get(".*", handler).Post(".*", handler).Put(".*", handler).Patch(".*", handler);
+    http.Delete(".*", handler).Options(".*", handler);
+    errno = 0;
+    if (options.port == 0) {
+      port = http.bind_to_any_port(options.host);
+    } else {
+      port = http.bind_to_port(options.host, options.port) ? options.port : -1;
+    }
+    if (port <= 0) {
+      std::string why = errno ? std::strerror(errno) : "unknown error";
+      throw std::runtime_error("cannot listen on " + options.host + ":" +
+                               std::to_string(options.port) + ": " + why);
+    }
+    thread = std::thread([this] { http.listen_after_bind(); });
+    while (!http.is_running())
+      std::this_thread::yield();  // bound and listening already; this is microseconds
+  }
+};
+
+Server::Server(Catalog catalog, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(catalog), std::move(options))) {
+  impl_->start();
+}
+
+Server::Server(const std::vector<std::filesystem::path>& pages, ServerOptions options)
+    : Server(load_catalog(pages), std::move(options)) {}
+
+Server::~Server() { stop(); }
+
+void Server::stop() {
+  if (!impl_ || !impl_->thread.joinable()) return;
+  impl_->http.stop();
+  impl_->thread.join();
+}
+
+std::string Server::url() const {
+  const std::string& host = impl_->options.host;
+  bool v6 = host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(impl_->port);
+}
+std::string Server::host() const { return impl_->options.host; }
+int Server::port() const { return impl_->port; }
+const Catalog& Server::catalog() const { return impl_->catalog; }
+Journal& Server::journal() { return impl_->journal; }
+std::vector<JournalEntry> Server::requests() const { return impl_->journal.entries(); }
+
+}  // namespace mockserver

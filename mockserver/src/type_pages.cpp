@@ -1,0 +1,193 @@
+// Resource pages define complex types, enumeration pages define enum types.
+#include <filesystem>
+#include <functional>
+
+#include "compiler.hpp"
+#include "text.hpp"
+
+namespace mockserver::compiler {
+namespace {
+
+std::string title_of(const Page& page) {
+  auto it = page.front_matter.find("title");
+  if (it != page.front_matter.end()) return it->second;
+  for (const auto& e : page.elements)
+    if (const auto* h = std::get_if<Heading>(&e); h && h->level == 1) return h->text;
+  return {};
+}
+
+std::string namespace_of(const Page& page) {
+  for (const auto& e : page.elements)
+    if (const auto* p = std::get_if<Paragraph>(&e);
+        p && text::istarts_with(p->text, "Namespace:")) {
+      std::string_view ns = text::trim(std::string_view(p->text).substr(10));
+      auto space = ns.find_first_of(" \t");
+      return std::string(ns.substr(0, space));
+    }
+  return "microsoft.graph";
+}
+
+// The name before " enum type" / " resource type" in a title, or "".
+std::string name_before(std::string_view title, std::string_view suffix) {
+  auto at = text::ifind(title, suffix);
+  if (at == std::string_view::npos) return {};
+  std::string name(text::trim(title.substr(0, at)));
+  return name.find(' ') == std::string::npos ? name : std::string();
+}
+
+bool is_enum_page(const Page& page) {
+  return page.doc_type() == "enumPageType" || !name_before(title_of(page), " enum type").empty();
+}
+
+struct ResourceBlock {
+  boost::json::object annotation;
+  const CodeBlock* json = nullptr;
+};
+
+std::optional<ResourceBlock> resource_block(const Page& page, const Reporter& report) {
+  for (std::size_t i = 0; i < page.elements.size(); ++i) {
+    const auto* html = std::get_if<HtmlBlock>(&page.elements[i]);
+    if (!html) continue;
+    auto annotation = parse_annotation(*html, report);
+    if (!annotation) continue;
+    auto type = annotation->find("blockType");
+    if (type == annotation->end() || !type->value().is_string() ||
+        type->value().as_string() != "resource")
+      continue;
+    ResourceBlock block{std::move(*annotation), nullptr};
+    if (i + 1 < page.elements.size()) block.json = std::get_if<CodeBlock>(&page.elements[i + 1]);
+    return block;
+  }
+  return std::nullopt;
+}
+
+std::string string_field(const boost::json::object& object, std::string_view key) {
+  auto it = object.find(key);
+  return it != object.end() && it->value().is_string() ? std::string(it->value().as_string())
+                                                       : std::string();
+}
+
+}  // namespace
+
+void declare_type_page(const Page& page, TypeIndex& index) {
+  std::vector<Diagnostic> ignored;
+  Reporter quiet{&ignored, &page.path};
+  TypeDef def;
+  def.where = SourceLocation{page.path, 1};
+  std::string simple;
+  if (is_enum_page(page)) {
+    def.kind = TypeKind::enumeration;
+    simple = name_before(title_of(page), " enum type");
+    if (simple.empty()) simple = std::filesystem::path(page.path).stem().string();
+    def.name = namespace_of(page) + "." + simple;
+  } else {
+    auto block = resource_block(page, quiet);
+    if (block) def.name = string_field(block->annotation, "@odata.type");
+    if (def.name.empty()) {
+      simple = name_before(title_of(page), " resource type");
+      if (simple.empty()) return;  // not a type page
+      def.name = namespace_of(page) + "." + simple;
+    }
+    if (def.name.starts_with("#")) def.name.erase(0, 1);
+    simple = def.name.substr(def.name.rfind('.') + 1);
+  }
+  auto id = static_cast<int>(index.types->size());
+  std::string path = normalize_page_path(page.path);
+  std::string dir = std::filesystem::path(path).parent_path().generic_string();
+  index.by_path[path] = id;
+  index.by_dir_name.emplace(dir + "|" + text::to_lower(simple), id);
+  index.by_dir_name.emplace(dir + "|" + text::to_lower(std::filesystem::path(path).stem().string()),
+                            id);
+  index.by_name[text::to_lower(simple)].push_back(id);
+  index.by_name[text::to_lower(def.name)].push_back(id);
+  index.types->push_back(std::move(def));
+}
+
+void define_type_page(const Page& page, TypeIndex& index, const Reporter& report) {
+  auto found = index.by_path.find(normalize_page_path(page.path));
+  if (found == index.by_path.end()) return;
+  const int id = found->second;
+  const std::string owner = (*index.types)[id].name;
+
+  if ((*index.types)[id].kind == TypeKind::enumeration) {
+    std::vector<std::string> members;
+    for (const auto& e : page.elements) {
+      const auto* table = std::get_if<Table>(&e);
+      if (!table || table->rows.size() < 2) continue;
+      for (std::size_t r = 1; r < table->rows.size(); ++r) {
+        if (table->rows[r].empty()) continue;
+        std::string member;
+        for (char c : table->rows[r][0].text)
+          if (c != '`' && c != '*') member += c;
+        member = std::string(text::trim(member));
+        if (!member.empty() && member.find(' ') == std::string::npos)
+          members.push_back(std::move(member));
+      }
+      break;
+    }
+    if (members.empty())
+      report(1, Severity::warning, "enum-without-values", "enumeration page lists no members");
+    (*index.types)[id].members = std::move(members);
+    return;
+  }
+
+  std::vector<Property> properties;
+  std::string section;
+  int inherits = -1;  // from "Inherits from [base](...)" when the annotation names no baseType
+  for (const auto& e : page.elements) {
+    if (const auto* p = std::get_if<Paragraph>(&e);
+        p && inherits < 0 && text::ifind(p->text, "Inherits from") != std::string::npos &&
+        !p->links.empty())
+      inherits = index.find_linked(page.path, p->links.front());
+    if (const auto* h = std::get_if<Heading>(&e); h && h->level <= 3 && !h->text.starts_with("[")) {
+      section = text::to_lower(h->text);
+    } else if (const auto* table = std::get_if<Table>(&e);
+               table && (section == "properties" || section == "relationships")) {
+      for (Property& p : read_property_table(*table, owner, page.path, index, report)) {
+        bool seen = false;
+        for (const Property& q : properties) seen = seen || q.name == p.name;
+        if (!seen) properties.push_back(std::move(p));
+      }
+    }
+  }
+
+  if (auto block = resource_block(page, report)) {
+    TypeDef& def = (*index.types)[id];
+    std::string base = string_field(block->annotation, "baseType");
+    if (!base.empty()) {
+      def.base = index.find_named(page.path, base);
+      if (def.base < 0)
+        report(1, Severity::note, "unresolved-base-type",
+               "base type " + base + " is not a loaded page");
+    }
+    if (def.base < 0 && inherits >= 0 && inherits != id) def.base = inherits;
+    if (auto open = block->annotation.find("openType");
+        open != block->annotation.end() && open->value().is_bool())
+      def.open = open->value().as_bool();
+  }
+  TypeDef& def = (*index.types)[id];
+  if (def.base < 0 && inherits >= 0 && inherits != id) def.base = inherits;
+  def.properties = std::move(properties);
+}
+
+void flatten_inheritance(TypeTable& types) {
+  std::vector<char> state(types.size(), 0);  // 0 new, 1 in progress, 2 done
+  std::function<void(int)> flatten = [&](int id) {
+    if (state[id] != 0) return;
+    state[id] = 1;
+    int base = types[id].base;
+    if (base >= 0 && base != id && types[base].kind == TypeKind::complex) {
+      flatten(base);
+      for (const Property& inherited : types[base].properties) {
+        bool seen = false;
+        for (const Property& own : types[id].properties) seen = seen || own.name == inherited.name;
+        if (!seen) types[id].properties.push_back(inherited);
+      }
+      types[id].open = types[id].open || types[base].open;
+    }
+    state[id] = 2;
+  };
+  for (int id = 0; id < static_cast<int>(types.size()); ++id) flatten(id);
+}
+
+}  // namespace mockserver::compiler
