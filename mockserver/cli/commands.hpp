@@ -12,6 +12,7 @@ namespace mockserver::cli {
 Catalog load(const std::vector<std::string>& paths);
 
 int run_routes(const std::vector<std::string>& paths, bool json);
+int run_examples(const std::vector<std::string>& paths, bool valid);
 int run_check(const std::vector<std::string>& paths, const std::string& format);
 
 struct ServeOptions {

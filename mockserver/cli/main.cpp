@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
   check->add_option("paths", paths, "Pages and directories")->required();
   check->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  bool valid = false;
+  auto* examples = app.add_subcommand("examples", "Print every documented example request as a JSON line");
+  examples->add_option("paths", paths, "Pages and directories")->required();
+  examples->add_flag("--valid", valid, "Replace values that break the schema (placeholders) with valid ones");
+
   cli::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve the pages' contracts over HTTP");
   serve->add_option("paths", serve_options.paths, "Pages and directories (default: fixtures/)");
@@ -40,6 +45,7 @@ int main(int argc, char** argv) {
   try {
     if (*routes) return cli::run_routes(paths, json);
     if (*check) return cli::run_check(paths, format);
+    if (*examples) return cli::run_examples(paths, valid);
     serve_options.has_seed = serve->count("--seed") > 0;
     if (serve_options.paths.empty()) serve_options.paths.push_back("fixtures/");
     return cli::run_serve(serve_options);

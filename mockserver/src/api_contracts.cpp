@@ -27,10 +27,12 @@ bool has_body(std::string_view method) {
 }
 
 // The resource type the request-body section names, else the one its response annotates.
-int body_type(const Page& page, const PageParts& parts, TypeIndex& index, std::string& name) {
+int body_type(const Page& page, const PageParts& parts, TypeIndex& index, std::string& name,
+              std::string& href) {
   for (const Link& link : parts.body_links) {
     if (link.href.find("resources/") == std::string::npos) continue;
     name = link.text;
+    href = link.href;
     if (int found = index.find_linked(page.path, link);
         found >= 0 && (*index.types)[found].kind == TypeKind::complex)
       return found;
@@ -42,11 +44,12 @@ void build_schema(const Page& page, const PageParts& parts, Contract& contract, 
                   const Reporter& report) {
   BodySchema& body = contract.body;
   body.where = SourceLocation{page.path, parts.body_section_line};
-  body.type = body_type(page, parts, index, body.type_name);
+  std::string href;
+  body.type = body_type(page, parts, index, body.type_name, href);
   if (body.type < 0 && !body.type_name.empty())
     report(parts.body_section_line, Severity::warning, "unresolved-link",
-           "request body names [" + body.type_name +
-               "], which is not a loaded page; only the table is checked");
+           "request body names [" + body.type_name + "](" + href +
+               "), which is not a loaded page; only the table is checked");
   if (body.type >= 0) {
     const TypeDef& def = (*index.types)[body.type];
     body.type_name = def.name;
@@ -97,31 +100,50 @@ void build_schema(const Page& page, const PageParts& parts, Contract& contract, 
   }
 }
 
+ResponseDefinition documented_response(const Contract& contract, const Example& example, const Reporter& report) {
+  ResponseDefinition response;
+  response.status = example.status;
+  response.where = example.response_at;
+  for (const auto& [name, value] : example.response_headers)
+    if (!text::iequals(name, "Content-Length") && !text::iequals(name, "Content-Type"))
+      response.headers.emplace_back(name, value);
+  if (!example.response_json.is_null()) {
+    response.body = example.response_json;
+    response.has_body = true;
+  } else if (!example.response_body.empty()) {
+    report(example.response_at.line, Severity::warning, "unservable-body",
+           "the documented response body cannot be served as JSON; the route answers with an empty object and a "
+           "fresh id");
+    response.body = boost::json::object();
+    response.has_body = true;
+  }
+  if (response.body.is_object())
+    if (const auto* id = response.body.as_object().if_contains("id"); id && id->is_string())
+      response.documented_id = std::string(id->as_string());
+  (void)contract;
+  return response;
+}
+
 void build_response(Contract& contract, const Reporter& report) {
-  ResponseDefinition& response = contract.response;
-  response.status = contract.method == "POST" ? 201 : contract.method == "GET" ? 200 : 204;
   for (const Example& example : contract.examples) {
     if (!example.has_response || example.status < 200 || example.status > 299) continue;
-    response.status = example.status;
-    response.where = example.response_at;
-    for (const auto& [name, value] : example.response_headers)
-      if (!text::iequals(name, "Content-Length") && !text::iequals(name, "Content-Type"))
-        response.headers.emplace_back(name, value);
-    if (!example.response_json.is_null()) {
-      response.body = example.response_json;
-      response.has_body = true;
-    } else if (!example.response_body.empty()) {
-      report(example.response_at.line, Severity::warning, "unservable-body",
-             "the documented response body cannot be served as JSON; the route answers with an "
-             "empty object and a fresh id");
-      response.body = boost::json::object();
-      response.has_body = true;
+    ExampleResponse alternative;
+    if (const auto* body = example.request_json.if_object()) {
+      for (const auto& member : *body) alternative.request_keys.emplace_back(member.key());
+      std::sort(alternative.request_keys.begin(), alternative.request_keys.end());
+      if (const auto* type = body->if_contains("@odata.type"); type && type->is_string())
+        alternative.request_type = std::string(type->as_string());
     }
-    if (response.body.is_object())
-      if (const auto* id = response.body.as_object().if_contains("id"); id && id->is_string())
-        response.documented_id = std::string(id->as_string());
+    alternative.response = documented_response(contract, example, report);
+    contract.example_responses.push_back(std::move(alternative));
+  }
+  if (!contract.example_responses.empty()) {
+    contract.response = contract.example_responses.front().response;
+    if (contract.example_responses.size() == 1) contract.example_responses.clear();
     return;
   }
+  ResponseDefinition& response = contract.response;
+  response.status = contract.method == "POST" ? 201 : contract.method == "GET" ? 200 : 204;
   if (response.status == 201) {
     response.body = boost::json::object{{"id", ""}};
     response.has_body = true;
@@ -135,6 +157,12 @@ void build_response(Contract& contract, const Reporter& report) {
 std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const Reporter& report) {
   PageParts parts = walk_api_page(page, report);
   pair_examples(parts);
+  for (const ExampleBlock& response : parts.responses)
+    if (response.paired < 0)
+      report(response.line, Severity::note, "unpaired-response",
+             "response " + std::to_string(response.http.status) +
+                 " pairs with no request (none repeats its name and every request before it has "
+                 "a response already); it is not served");
   std::string title;
   if (auto it = page.front_matter.find("title"); it != page.front_matter.end()) title = it->second;
 

@@ -30,6 +30,31 @@ bool is_json_media_type(std::string_view content_type) {
   return text::iequals(type, "application/json");
 }
 
+std::string_view without_hash(std::string_view s) { return s.starts_with("#") ? s.substr(1) : s; }
+
+// Several pages may document one route (Intune documents POST /deviceConfigurations once per
+// derived type): the request's version, then its "@odata.type", pick the page.
+int choose_contract(const Catalog& catalog, const RouteMatch& match, const boost::json::object* body) {
+  if (match.candidates.size() < 2 || !body) return match.contract;
+  const auto* type = body->if_contains("@odata.type");
+  if (!type || !type->is_string()) return match.contract;
+  std::string_view wanted = without_hash(type->as_string());
+  int best = match.contract;
+  for (int candidate : match.candidates) {
+    const Contract& c = catalog.contracts[candidate];
+    bool same_version = match.version.empty() || text::iequals(c.api_version, match.version);
+    bool same_type = text::iequals(without_hash(c.body.type_name), wanted);
+    for (const ExampleResponse& e : c.example_responses) same_type = same_type || text::iequals(without_hash(e.request_type), wanted);
+    for (const Example& e : c.examples)
+      if (const auto* b = e.request_json.if_object())
+        if (const auto* t = b->if_contains("@odata.type"); t && t->is_string())
+          same_type = same_type || text::iequals(without_hash(t->as_string()), wanted);
+    if (same_type && same_version) return candidate;
+    if (same_type && best == match.contract) best = candidate;
+  }
+  return best;
+}
+
 bool expects_body(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH";
 }
@@ -75,20 +100,20 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
     return response;
   }
 
-  const Contract& contract = state.catalog.contracts[match.contract];
-  entry.contract = &contract;
-  entry.route = contract.method + " " + contract.path;
-  const std::string source = format(contract.where);
+  const Contract* chosen = &state.catalog.contracts[match.contract];
+  entry.contract = chosen;
+  entry.route = chosen->method + " " + chosen->path;
+  const std::string source = format(chosen->where);
   const bool strict = state.options.validation == Validation::strict;
   auto violate = [&](ErrorInfo error) -> std::optional<Response> {
     for (const ErrorDetail& d : error.details)
       entry.violations.push_back({d.target, d.message, {}});
-    if (error.details.empty()) entry.violations.push_back({"", error.message, contract.where});
+    if (error.details.empty()) entry.violations.push_back({"", error.message, chosen->where});
     if (strict) return fail(std::move(error));
     return std::nullopt;
   };
 
-  if (contract.requires_authorization && !is_bearer(header(request.headers, "Authorization"))) {
+  if (chosen->requires_authorization && !is_bearer(header(request.headers, "Authorization"))) {
     std::string why =
         has_header(request.headers, "Authorization")
             ? "Authorization header is not 'Bearer <token>'"
@@ -102,7 +127,7 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
   }
 
   const bool body_expected =
-      expects_body(request.method) && (contract.requires_json || !request.body.empty());
+      expects_body(request.method) && (chosen->requires_json || !request.body.empty());
   if (body_expected) {
     std::string_view content_type = header(request.headers, "Content-Type");
     if (!is_json_media_type(content_type)) {
@@ -141,7 +166,10 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
       return fail({400, "BadRequest", why, {{"InvalidJson", why, "", source}}, source});
     }
     body = &json->value.as_object();
+    chosen = &state.catalog.contracts[choose_contract(state.catalog, match, body)];
+    entry.contract = chosen;
     std::vector<Violation> violations;
+    const Contract& contract = *chosen;
     validate_body(contract.body, state.catalog.types, state.catalog.type_names, *body, violations);
     if (!violations.empty()) {
       ErrorInfo error{400, "BadRequest", {}, {}, source};
@@ -158,6 +186,7 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
     }
   }
 
+  const Contract& contract = *chosen;
   Response response = render_success(contract, body, state.options.mode, state.ids,
                                      entry.request_id, client_request_id);
   entry.status = response.status;

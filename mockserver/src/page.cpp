@@ -55,6 +55,7 @@ struct Collector {
   Open open = Open::none;
   int depth_in_cell = 0;
   std::optional<std::size_t> first_offset;
+  int leading_newlines = 0;  // code: blank lines md4c gives before the first text in the input
   int heading_level = 0;
   std::string text;
   std::vector<Link> links;
@@ -83,6 +84,7 @@ struct Collector {
     text.clear();
     links.clear();
     first_offset.reset();
+    leading_newlines = 0;
   }
   int start_line() const { return first_offset ? line_of(*first_offset) : 0; }
 
@@ -152,7 +154,10 @@ struct Collector {
         open = Open::none;
         break;
       case MD_BLOCK_CODE:
-        page->elements.emplace_back(CodeBlock{start_line(), std::move(info), std::move(text)});
+        // md4c hands a code block's leading blank lines over as text outside the input,
+        // so the first text in the input may stand lines below the first content line.
+        page->elements.emplace_back(CodeBlock{first_offset ? start_line() - leading_newlines : 0,
+                                              std::move(info), std::move(text)});
         open = Open::none;
         break;
       case MD_BLOCK_HTML:
@@ -191,6 +196,8 @@ struct Collector {
     if (auto offset = offset_of(p)) {
       if (!first_offset) first_offset = offset;
       if (in_cell && !row_offset) row_offset = offset;
+    } else if (open == Open::code && !first_offset) {
+      leading_newlines += static_cast<int>(std::count(p, p + size, '\n'));
     }
     std::string& s = sink();
     switch (type) {

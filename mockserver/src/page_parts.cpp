@@ -28,6 +28,14 @@ std::string annotation_name(const boost::json::object& annotation) {
   return {};
 }
 
+// The line of a block's first non-blank line: its request or status line.
+int start_line_of(const CodeBlock& block) {
+  auto lines = text::split_lines(block.text);
+  std::size_t i = 0;
+  while (i < lines.size() && text::trim(lines[i]).empty()) ++i;
+  return block.line + static_cast<int>(i == lines.size() ? 0 : i);
+}
+
 void read_template_block(const CodeBlock& block, std::vector<Template>& out,
                          const Reporter& report) {
   auto lines = text::split_lines(block.text);
@@ -90,7 +98,7 @@ PageParts walk_api_page(const Page& page, const Reporter& report) {
       }
       HttpBlock http = parse_http_block(*code, report);
       if (http.kind != HttpBlock::Kind::none) {
-        ExampleBlock block{std::move(http), code->line, {}, {}, -1};
+        ExampleBlock block{std::move(http), start_line_of(*code), {}, {}, -1};
         if (annotation) {
           block.name = annotation_name(*annotation);
           block.annotation = std::move(*annotation);

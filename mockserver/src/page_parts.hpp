@@ -13,7 +13,7 @@ struct Template {
 
 struct ExampleBlock {
   HttpBlock http;
-  int line = 0;
+  int line = 0;  // the request or status line
   std::string name;
   boost::json::object annotation;
   int paired = -1;  // index of the paired response (in a request) or request (in a response)

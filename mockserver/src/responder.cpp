@@ -2,7 +2,10 @@
 #include "responder.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <algorithm>
 #include <ctime>
+
+#include "text.hpp"
 
 namespace mockserver {
 namespace {
@@ -23,6 +26,22 @@ void add_ids(Headers& headers, const std::string& request_id, std::string_view c
 }
 
 }  // namespace
+
+const ResponseDefinition& choose_response(const Contract& contract, const boost::json::object* request_body) {
+  if (contract.example_responses.empty() || !request_body) return contract.response;
+  const ExampleResponse* best = &contract.example_responses.front();
+  long best_score = -1'000'000;
+  for (const ExampleResponse& candidate : contract.example_responses) {
+    long score = 0;
+    for (const auto& member : *request_body)
+      score += std::binary_search(candidate.request_keys.begin(), candidate.request_keys.end(), member.key()) ? 2 : -1;
+    score -= static_cast<long>(candidate.request_keys.size());  // keys the request lacks count against
+    if (const auto* type = request_body->if_contains("@odata.type"); type && type->is_string())
+      score += text::iequals(type->as_string(), candidate.request_type) ? 100 : 0;
+    if (score > best_score) best = &candidate, best_score = score;
+  }
+  return best->response;
+}
 
 Response render_error(const ErrorInfo& error, const std::string& request_id,
                       std::string_view client_request_id) {
@@ -53,7 +72,7 @@ Response render_error(const ErrorInfo& error, const std::string& request_id,
 Response render_success(const Contract& contract, const boost::json::object* request_body,
                         ResponseMode mode, IdSequence& ids, const std::string& request_id,
                         std::string_view client_request_id) {
-  const ResponseDefinition& definition = contract.response;
+  const ResponseDefinition& definition = choose_response(contract, request_body);
   Response response;
   response.status = definition.status;
   response.headers = definition.headers;

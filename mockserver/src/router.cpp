@@ -156,6 +156,7 @@ RouteMatch Router::match(std::string_view method, std::string_view target) const
     if (m != method) continue;
     result.outcome = RouteMatch::Outcome::found;
     result.contract = indices.front();
+    result.candidates = indices;
     for (int i : indices)  // several API versions document the route: prefer the one asked for
       if (!result.version.empty() && text::iequals((*contracts_)[i].api_version, result.version)) {
         result.contract = i;
@@ -169,17 +170,55 @@ RouteMatch Router::match(std::string_view method, std::string_view target) const
   return result;
 }
 
+namespace {
+
+// How far a request path is from a route's template, segment by segment: a segment the
+// template matches (a placeholder, or a literal in any case) costs nothing, another segment
+// costs its relative character distance, a missing or extra segment costs a whole one, and
+// another method half of one. Character distance over the whole strings would favour short
+// routes over the one the caller nearly typed.
+std::size_t route_distance(std::string_view method, std::string_view path,
+                           std::string_view route) {
+  constexpr std::size_t kSegment = 100;
+  auto space = route.find(' ');
+  std::string_view route_method = route.substr(0, space);
+  auto want = text::split_path(path);
+  auto have = text::split_path(route.substr(space + 1));
+  auto substitute = [&](std::string_view templ, std::string_view actual) -> std::size_t {
+    if (segment_matches(templ, actual)) return 0;
+    std::size_t longest = std::max(templ.size(), actual.size());
+    return kSegment * edit_distance(templ, actual) / std::max<std::size_t>(longest, 1);
+  };
+  std::vector<std::size_t> row(have.size() + 1);
+  for (std::size_t j = 0; j <= have.size(); ++j) row[j] = j * kSegment;
+  for (std::size_t i = 1; i <= want.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i * kSegment;
+    for (std::size_t j = 1; j <= have.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + kSegment, row[j - 1] + kSegment,
+                         diagonal + substitute(have[j - 1], want[i - 1])});
+      diagonal = up;
+    }
+  }
+  return row[have.size()] + (route_method == method ? 0 : kSegment / 2);
+}
+
+}  // namespace
+
 std::vector<std::string> Router::nearest(std::string_view method, std::string_view target,
                                          std::size_t limit) const {
   std::string_view path = strip_query(target);
   std::string_view rest = path;
   if (is_version(next_segment(rest))) path = rest;
-  std::string wanted = std::string(method) + " " + std::string(path);
   std::vector<std::pair<std::size_t, const std::string*>> scored;
   for (const std::string& route : routes_)
-    scored.emplace_back(edit_distance(wanted, route), &route);
+    scored.emplace_back(route_distance(method, path, route), &route);
   std::size_t n = std::min(limit, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+                    });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < n; ++i) out.push_back(*scored[i].second);
   return out;

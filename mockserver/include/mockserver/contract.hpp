@@ -47,6 +47,14 @@ struct ResponseDefinition {
   SourceLocation where;
 };
 
+// A documented 2xx response and the top-level keys of the request it answers, so
+// that a request like that example gets that example's response.
+struct ExampleResponse {
+  std::vector<std::string> request_keys;  // sorted
+  std::string request_type;               // the request's "@odata.type", "" if none
+  ResponseDefinition response;
+};
+
 struct Contract {
   std::string method;                // upper case
   std::string path;                  // template, version segment removed, e.g. /users/{id}/events
@@ -58,7 +66,12 @@ struct Contract {
   bool requires_json = false;          // Content-Type: application/json
   BodySchema body;
   std::vector<Example> examples;
-  ResponseDefinition response;
+  ResponseDefinition response;                 // the first documented 2xx response
+  std::vector<ExampleResponse> example_responses;  // every documented 2xx response, when more than one
 };
+
+// The documented response for a request body: that of the example whose request
+// shares the most top-level keys with it (and its @odata.type), else the first.
+const ResponseDefinition& choose_response(const Contract& contract, const boost::json::object* request_body);
 
 }  // namespace mockserver

@@ -1,0 +1,42 @@
+// `mockserver examples`: every documented example request as a JSON line, with
+// --valid its body conformed to the schema (placeholders replaced by valid values).
+#include <boost/json/serialize.hpp>
+#include <iostream>
+
+#include <mockserver/conform.hpp>
+#include <mockserver/contract_json.hpp>
+
+#include "commands.hpp"
+
+namespace mockserver::cli {
+
+int run_examples(const std::vector<std::string>& paths, bool valid) {
+  Catalog catalog = load(paths);
+  for (const Contract& c : catalog.contracts) {
+    std::string string_property;  // a top-level String property, for negative probes
+    for (const Property& p : c.body.properties)
+      if (p.type.kind == TypeKind::primitive && p.type.edm == Edm::String && !p.type.collection && p.name != "id") {
+        string_property = p.name;
+        break;
+      }
+    for (const Example& e : c.examples) {
+      boost::json::value body = e.request_json;
+      if (valid && c.body.documented) body = conform(c.body, catalog, std::move(body));
+      boost::json::object line{{"page", e.request_at.file},
+                               {"line", e.request_at.line},
+                               {"method", e.method},
+                               {"url", e.url},
+                               {"route", c.method + " " + c.path},
+                               {"body", std::move(body)},
+                               {"documented_status", e.status},
+                               {"documented_response", e.response_json},
+                               {"schema_documented", c.body.documented},
+                               {"schema_open", c.body.open},
+                               {"string_property", string_property}};
+      std::cout << boost::json::serialize(line) << '\n';
+    }
+  }
+  return 0;
+}
+
+}  // namespace mockserver::cli
