@@ -1,5 +1,6 @@
 // Builds contracts from an API page's parts: one per (method, template path).
 #include <algorithm>
+#include <optional>
 
 #include "page_parts.hpp"
 #include "path_match.hpp"
@@ -40,16 +41,20 @@ int body_type(const Page& page, const PageParts& parts, TypeIndex& index, std::s
   return -1;
 }
 
-void build_schema(const Page& page, const PageParts& parts, Contract& contract, TypeIndex& index,
-                  const Reporter& report) {
-  BodySchema& body = contract.body;
+// The request-body schema the page documents, read once for all the page's
+// contracts (so its tables' diagnostics and enumerations are not repeated per
+// template). owner names the enumerations that table descriptions define.
+BodySchema page_schema(const Page& page, const PageParts& parts, const std::string& owner,
+                       int template_line, TypeIndex& index, const Reporter& report) {
+  BodySchema body;
   body.where = SourceLocation{page.path, parts.body_section_line};
   std::string href;
   body.type = body_type(page, parts, index, body.type_name, href);
   if (body.type < 0 && !body.type_name.empty())
     report(parts.body_section_line, Severity::warning, "unresolved-link",
            "request body names [" + body.type_name + "](" + href +
-               "), which is not a loaded page; only the table is checked");
+               "), which is not a loaded page; " +
+               (parts.body_table ? "only the table is checked" : "any JSON object is accepted"));
   if (body.type >= 0) {
     const TypeDef& def = (*index.types)[body.type];
     body.type_name = def.name;
@@ -58,9 +63,8 @@ void build_schema(const Page& page, const PageParts& parts, Contract& contract, 
     body.documented = true;
   }
   if (parts.body_table) {
-    for (Property& row :
-         read_property_table(*parts.body_table, contract.method + " " + contract.path, page.path,
-                             index, report, /*mark_required=*/true)) {
+    for (Property& row : read_property_table(*parts.body_table, owner, page.path, index, report,
+                                             /*mark_required=*/true)) {
       auto same = std::find_if(body.properties.begin(), body.properties.end(),
                                [&](const Property& p) { return p.name == row.name; });
       if (same != body.properties.end())
@@ -78,9 +82,15 @@ void build_schema(const Page& page, const PageParts& parts, Contract& contract, 
             : "request body section has neither a property table nor a loaded resource type; any "
               "JSON object is accepted");
   } else {
-    report(contract.where.line, Severity::note, "missing-table",
+    report(template_line, Severity::note, "missing-table",
            "page has no request body section; any JSON object is accepted");
   }
+  return body;
+}
+
+void build_schema(const BodySchema& schema, Contract& contract, const Reporter& report) {
+  BodySchema& body = contract.body;
+  body = schema;
   if (!body.documented || body.open) return;
   // Properties that the page's own examples send are documented by those examples.
   for (const Example& example : contract.examples) {
@@ -237,6 +247,7 @@ std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const
     home->examples.push_back(std::move(example));
   }
 
+  std::optional<BodySchema> schema;
   for (Contract& contract : contracts) {
     if (contract.api_version.empty()) contract.api_version = version_from_path(page.path);
     if (parts.header_table)
@@ -247,7 +258,10 @@ std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const
     if (has_body(contract.method)) {
       for (const Example& e : contract.examples)
         contract.requires_json = contract.requires_json || e.request_json.is_object();
-      build_schema(page, parts, contract, index, report);
+      if (!schema)
+        schema = page_schema(page, parts, contract.method + " " + contract.path,
+                             contract.where.line, index, report);
+      build_schema(*schema, contract, report);
     }
     build_response(contract, report);
   }
