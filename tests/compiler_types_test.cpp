@@ -226,12 +226,21 @@ TEST(TypedExamples, UndocumentedPropertyInAnExampleIsAcceptedAndReported) {
   Catalog catalog = compile_all(R"({"name": "w", "weight": 3})");
   auto found = of_kind(catalog, "undocumented-property");
   ASSERT_THAT(found, SizeIs(1)) << all_diagnostics(catalog);
-  EXPECT_THAT(found[0].message, HasSubstr("'weight'"));
+  EXPECT_THAT(found[0].message, HasSubstr("'/weight'"));
   const Contract* create = find_contract(catalog, "POST", "/widgets");
   ASSERT_NE(create, nullptr);
   const Property* weight = find_property(create->body.properties, "weight");
   ASSERT_NE(weight, nullptr);
   EXPECT_EQ(weight->type.kind, TypeKind::any);
+  EXPECT_EQ(count(catalog, Severity::error), 0u) << all_diagnostics(catalog);
+}
+
+TEST(TypedExamples, NestedUndocumentedPropertyIsAddedToItsType) {
+  // The example documents a property of a nested complex type that its resource page lacks.
+  Catalog catalog = compile_all(R"({"name": "w", "parts": [{"serial": "s1", "batch": 4}]})");
+  auto found = of_kind(catalog, "undocumented-property");
+  ASSERT_THAT(found, SizeIs(1)) << all_diagnostics(catalog);
+  EXPECT_THAT(found[0].message, HasSubstr("'/parts/*/batch'"));
   EXPECT_EQ(count(catalog, Severity::error), 0u) << all_diagnostics(catalog);
 }
 

@@ -15,7 +15,8 @@ int run_examples(const std::vector<std::string>& paths, bool valid) {
   for (const Contract& c : catalog.contracts) {
     std::string string_property;  // a top-level String property, for negative probes
     for (const Property& p : c.body.properties)
-      if (p.type.kind == TypeKind::primitive && p.type.edm == Edm::String && !p.type.collection && p.name != "id") {
+      if (p.type.kind == TypeKind::primitive && p.type.edm == Edm::String && !p.type.collection &&
+          p.name != "id") {
         string_property = p.name;
         break;
       }

@@ -23,9 +23,11 @@ int main(int argc, char** argv) {
   check->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   bool valid = false;
-  auto* examples = app.add_subcommand("examples", "Print every documented example request as a JSON line");
+  auto* examples =
+      app.add_subcommand("examples", "Print every documented example request as a JSON line");
   examples->add_option("paths", paths, "Pages and directories")->required();
-  examples->add_flag("--valid", valid, "Replace values that break the schema (placeholders) with valid ones");
+  examples->add_flag("--valid", valid,
+                     "Replace values that break the schema (placeholders) with valid ones");
 
   cli::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve the pages' contracts over HTTP");

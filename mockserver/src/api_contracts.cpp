@@ -88,29 +88,88 @@ BodySchema page_schema(const Page& page, const PageParts& parts, const std::stri
   return body;
 }
 
-void build_schema(const BodySchema& schema, Contract& contract, const Reporter& report) {
-  BodySchema& body = contract.body;
-  body = schema;
-  if (!body.documented || body.open) return;
-  // Properties that the page's own examples send are documented by those examples.
-  for (const Example& example : contract.examples) {
-    if (!example.request_json.is_object()) continue;
-    for (const auto& member : example.request_json.as_object()) {
-      std::string_view key = member.key();
-      if (key.find('@') != std::string_view::npos) continue;
-      bool known = std::any_of(body.properties.begin(), body.properties.end(),
-                               [&](const Property& p) { return p.name == key; });
-      if (known) continue;
+// The type an "@odata.type" value names, or -1.
+int cast_type(const boost::json::object& object, const std::string& page_path,
+              const TypeIndex& index) {
+  const auto* type = object.if_contains("@odata.type");
+  if (!type || !type->is_string()) return -1;
+  std::string_view name = type->as_string();
+  if (name.starts_with("#")) name.remove_prefix(1);
+  int found = index.find_named(page_path, name);
+  if (found < 0) found = index.find_named(page_path, name.substr(name.rfind('.') + 1));
+  return found >= 0 && (*index.types)[found].kind == TypeKind::complex ? found : -1;
+}
+
+// Properties that the page's own example sends are documented by that example: each
+// one that neither the table nor the (nested) resource type lists is added, as any
+// value, to where it was sent, and reported.
+void document_by_example(const boost::json::object& object, std::vector<Property>& properties,
+                         bool open, const Example& example, const std::string& at, TypeIndex& index,
+                         const Reporter& report, int depth) {
+  if (depth > 16) return;
+  for (const auto& member : object) {
+    std::string_view key = member.key();
+    if (key.find('@') != std::string_view::npos) continue;
+    auto known = std::find_if(properties.begin(), properties.end(),
+                              [&](const Property& p) { return p.name == key; });
+    if (known == properties.end()) {
+      if (open) continue;
       report(
           example.request_at.line, Severity::warning, "undocumented-property",
-          "the example sends '" + std::string(key) +
+          "the example sends '" + at + "/" + std::string(key) +
               "', which neither the table nor the resource type documents; accepted as any value");
-      body.properties.push_back(Property{std::string(key), TypeRef{}, false, example.request_at});
+      properties.push_back(Property{std::string(key), TypeRef{}, false, example.request_at});
+      continue;
+    }
+    if (known->type.kind != TypeKind::complex) continue;
+    const int declared = known->type.type;
+    auto descend = [&](const boost::json::value& value, const std::string& where) {
+      const auto* nested = value.if_object();
+      if (!nested) return;
+      int type = cast_type(*nested, example.request_at.file, index);
+      if (type < 0) type = declared;
+      TypeDef& def = (*index.types)[type];
+      std::vector<Property> props = def.properties;  // the table may grow while we recurse
+      document_by_example(*nested, props, def.open, example, where, index, report, depth + 1);
+      (*index.types)[type].properties = std::move(props);
+    };
+    std::string where = at + "/" + std::string(key);
+    if (known->type.collection) {
+      if (const auto* array = member.value().if_array())
+        for (const auto& item : *array) descend(item, where + "/*");
+    } else {
+      descend(member.value(), where);
     }
   }
 }
 
-ResponseDefinition documented_response(const Contract& contract, const Example& example, const Reporter& report) {
+void build_schema(const BodySchema& schema, Contract& contract, TypeIndex& index,
+                  const Reporter& report) {
+  BodySchema& body = contract.body;
+  body = schema;
+  if (!body.documented) return;
+  for (const Example& example : contract.examples) {
+    const auto* object = example.request_json.if_object();
+    if (!object) continue;
+    // A type the example casts its body to is documented as accepted by the example.
+    if (int cast = cast_type(*object, example.request_at.file, index);
+        cast >= 0 && cast != body.type &&
+        std::find(body.accepted_types.begin(), body.accepted_types.end(), cast) ==
+            body.accepted_types.end())
+      body.accepted_types.push_back(cast);
+    int cast = cast_type(*object, example.request_at.file, index);
+    if (cast >= 0 && cast != body.type) {  // the validator checks a cast body against the cast type
+      std::vector<Property> props = (*index.types)[cast].properties;
+      document_by_example(*object, props, (*index.types)[cast].open, example, "", index, report, 0);
+      (*index.types)[cast].properties = std::move(props);
+    } else {
+      document_by_example(*object, body.properties, body.open, example, "", index, report, 0);
+    }
+  }
+}
+
+ResponseDefinition documented_response(const Contract& contract, const Example& example,
+                                       const Reporter& report) {
   ResponseDefinition response;
   response.status = example.status;
   response.where = example.response_at;
@@ -122,7 +181,8 @@ ResponseDefinition documented_response(const Contract& contract, const Example& 
     response.has_body = true;
   } else if (!example.response_body.empty()) {
     report(example.response_at.line, Severity::warning, "unservable-body",
-           "the documented response body cannot be served as JSON; the route answers with an empty object and a "
+           "the documented response body cannot be served as JSON; the route answers with an empty "
+           "object and a "
            "fresh id");
     response.body = boost::json::object();
     response.has_body = true;
@@ -261,7 +321,7 @@ std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const
       if (!schema)
         schema = page_schema(page, parts, contract.method + " " + contract.path,
                              contract.where.line, index, report);
-      build_schema(*schema, contract, report);
+      build_schema(*schema, contract, index, report);
     }
     build_response(contract, report);
   }

@@ -14,8 +14,10 @@ std::vector<std::string> tokens(std::string_view pointer) {
     std::size_t end = std::min(pointer.find('/', pos), pointer.size());
     std::string token;
     for (std::size_t i = pos; i < end; ++i) {
-      if (pointer[i] == '~' && i + 1 < end) token += pointer[++i] == '1' ? '/' : '~';
-      else token += pointer[i];
+      if (pointer[i] == '~' && i + 1 < end)
+        token += pointer[++i] == '1' ? '/' : '~';
+      else
+        token += pointer[i];
     }
     out.push_back(std::move(token));
     pos = end + 1;
@@ -23,60 +25,18 @@ std::vector<std::string> tokens(std::string_view pointer) {
   return out;
 }
 
-const Property* find(const std::vector<Property>& properties, std::string_view name) {
-  for (const Property& p : properties)
-    if (p.name == name) return &p;
-  return nullptr;
-}
-
-// The declared type at a pointer, following the body's own @odata.type casts; nullopt when unknown.
-std::optional<TypeRef> type_at(const BodySchema& schema, const Catalog& catalog, const boost::json::value& body,
-                               const std::vector<std::string>& path) {
-  const std::vector<Property>* properties = &schema.properties;
-  const boost::json::value* value = &body;
-  std::optional<TypeRef> current;
-  auto cast = [&](const boost::json::value& v) {
-    const auto* object = v.if_object();
-    const auto* type = object ? object->if_contains("@odata.type") : nullptr;
-    if (!type || !type->is_string()) return;
-    std::string name(type->as_string());
-    if (name.starts_with("#")) name.erase(0, 1);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (auto it = catalog.type_names.find(name); it != catalog.type_names.end() && !it->second.empty())
-      properties = &catalog.types[it->second.front()].properties;
-  };
-  cast(body);
-  for (const std::string& token : path) {
-    if (current && current->collection) {
-      current->collection = false;
-      const auto* array = value->if_array();
-      std::size_t i = std::strtoul(token.c_str(), nullptr, 10);
-      value = array && i < array->size() ? &(*array)[i] : nullptr;
-    } else {
-      if (current) {
-        if (current->kind != TypeKind::complex) return std::nullopt;
-        properties = &catalog.types[current->type].properties;
-        if (value) cast(*value);
-      }
-      const Property* p = find(*properties, token);
-      if (!p) return std::nullopt;
-      current = p->type;
-      const auto* object = value ? value->if_object() : nullptr;
-      value = object ? object->if_contains(token) : nullptr;
-    }
-  }
-  return current;
-}
-
 // Sets the value at a path whose parent exists (Boost 1.81 has no set_at_pointer).
-bool set_at(boost::json::value& root, const std::vector<std::string>& path, boost::json::value value) {
+bool set_at(boost::json::value& root, const std::vector<std::string>& path,
+            boost::json::value value) {
   boost::json::value* parent = &root;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {
-    if (auto* object = parent->if_object()) parent = object->if_contains(path[i]);
+    if (auto* object = parent->if_object())
+      parent = object->if_contains(path[i]);
     else if (auto* array = parent->if_array()) {
       std::size_t index = std::strtoul(path[i].c_str(), nullptr, 10);
       parent = index < array->size() ? &(*array)[index] : nullptr;
-    } else parent = nullptr;
+    } else
+      parent = nullptr;
     if (!parent) return false;
   }
   if (auto* object = parent->if_object()) {
@@ -95,18 +55,25 @@ bool set_at(boost::json::value& root, const std::vector<std::string>& path, boos
 }  // namespace
 
 boost::json::value sample_value(const TypeRef& type, const TypeTable& types) {
-  if (type.collection) return boost::json::array{sample_value(TypeRef{type.kind, type.edm, type.type, false}, types)};
+  if (type.collection)
+    return boost::json::array{sample_value(TypeRef{type.kind, type.edm, type.type, false}, types)};
   switch (type.kind) {
-    case TypeKind::primitive: return sample_edm(type.edm);
+    case TypeKind::primitive:
+      return sample_edm(type.edm);
     case TypeKind::enumeration:
-      return types[type.type].members.empty() ? boost::json::value("") : boost::json::value(types[type.type].members.front());
-    case TypeKind::complex: return boost::json::object();
-    case TypeKind::any: return nullptr;
+      return types[type.type].members.empty()
+                 ? boost::json::value("")
+                 : boost::json::value(types[type.type].members.front());
+    case TypeKind::complex:
+      return boost::json::object();
+    case TypeKind::any:
+      return nullptr;
   }
   return nullptr;
 }
 
-boost::json::value conform(const BodySchema& schema, const Catalog& catalog, boost::json::value body) {
+boost::json::value conform(const BodySchema& schema, const Catalog& catalog,
+                           boost::json::value body) {
   if (!body.is_object()) return body;
   for (int round = 0; round < 4; ++round) {
     std::vector<Violation> violations;
@@ -115,7 +82,7 @@ boost::json::value conform(const BodySchema& schema, const Catalog& catalog, boo
     for (const Violation& v : violations) {
       auto path = tokens(v.pointer);
       if (path.empty()) continue;
-      auto type = type_at(schema, catalog, body, path);
+      const std::optional<TypeRef>& type = v.expected;
       if (!type) continue;
       changed = set_at(body, path, sample_value(*type, catalog.types)) || changed;
     }

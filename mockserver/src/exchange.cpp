@@ -1,6 +1,8 @@
 // The request pipeline: route, headers, body, schema, response.
 #include "mockserver/exchange.hpp"
 
+#include <limits>
+
 #include "mockserver/lenient_json.hpp"
 #include "responder.hpp"
 #include "text.hpp"
@@ -32,25 +34,45 @@ bool is_json_media_type(std::string_view content_type) {
 
 std::string_view without_hash(std::string_view s) { return s.starts_with("#") ? s.substr(1) : s; }
 
+// Whether the contract's page documents bodies of this "@odata.type" (its type or an example's).
+bool documents_type(const Contract& c, std::string_view type) {
+  if (type.empty()) return false;
+  if (text::iequals(without_hash(c.body.type_name), type)) return true;
+  for (const Example& e : c.examples)
+    if (const auto* b = e.request_json.if_object())
+      if (const auto* t = b->if_contains("@odata.type");
+          t && t->is_string() && text::iequals(without_hash(t->as_string()), type))
+        return true;
+  return false;
+}
+
 // Several pages may document one route (Intune documents POST /deviceConfigurations once per
-// derived type): the request's version, then its "@odata.type", pick the page.
-int choose_contract(const Catalog& catalog, const RouteMatch& match, const boost::json::object* body) {
+// derived type; chat-post-messages and chatmessage-post share one). Of the pages for the
+// request's version: the one whose schema the body breaks least, and among those the one
+// that documents the body's "@odata.type".
+int choose_contract(const Catalog& catalog, const RouteMatch& match,
+                    const boost::json::object* body) {
   if (match.candidates.size() < 2 || !body) return match.contract;
-  const auto* type = body->if_contains("@odata.type");
-  if (!type || !type->is_string()) return match.contract;
-  std::string_view wanted = without_hash(type->as_string());
+  std::string_view type;
+  if (const auto* t = body->if_contains("@odata.type"); t && t->is_string())
+    type = without_hash(t->as_string());
+  const bool version_known =
+      !match.version.empty() &&
+      text::iequals(catalog.contracts[match.contract].api_version, match.version);
   int best = match.contract;
+  std::pair<std::size_t, int> best_score{std::numeric_limits<std::size_t>::max(), 1};
+  std::vector<Violation> violations;
   for (int candidate : match.candidates) {
     const Contract& c = catalog.contracts[candidate];
-    bool same_version = match.version.empty() || text::iequals(c.api_version, match.version);
-    bool same_type = text::iequals(without_hash(c.body.type_name), wanted);
-    for (const ExampleResponse& e : c.example_responses) same_type = same_type || text::iequals(without_hash(e.request_type), wanted);
-    for (const Example& e : c.examples)
-      if (const auto* b = e.request_json.if_object())
-        if (const auto* t = b->if_contains("@odata.type"); t && t->is_string())
-          same_type = same_type || text::iequals(without_hash(t->as_string()), wanted);
-    if (same_type && same_version) return candidate;
-    if (same_type && best == match.contract) best = candidate;
+    if (version_known && !text::iequals(c.api_version, match.version)) continue;
+    violations.clear();
+    validate_body(c.body, catalog.types, catalog.type_names, *body, violations);
+    std::pair<std::size_t, int> score{violations.size(), documents_type(c, type) ? 0 : 1};
+    if (score < best_score) {
+      best = candidate;
+      best_score = score;
+      if (score == std::pair<std::size_t, int>{0, 0}) break;
+    }
   }
   return best;
 }
@@ -107,8 +129,9 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
   const bool strict = state.options.validation == Validation::strict;
   auto violate = [&](ErrorInfo error) -> std::optional<Response> {
     for (const ErrorDetail& d : error.details)
-      entry.violations.push_back({d.target, d.message, {}});
-    if (error.details.empty()) entry.violations.push_back({"", error.message, chosen->where});
+      entry.violations.push_back({d.target, d.message, {}, std::nullopt});
+    if (error.details.empty())
+      entry.violations.push_back({"", error.message, chosen->where, std::nullopt});
     if (strict) return fail(std::move(error));
     return std::nullopt;
   };

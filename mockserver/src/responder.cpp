@@ -1,8 +1,8 @@
 // Success and error bodies, with Graph's headers (request-id, client-request-id).
 #include "responder.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <ctime>
 
 #include "text.hpp"
@@ -27,15 +27,20 @@ void add_ids(Headers& headers, const std::string& request_id, std::string_view c
 
 }  // namespace
 
-const ResponseDefinition& choose_response(const Contract& contract, const boost::json::object* request_body) {
+const ResponseDefinition& choose_response(const Contract& contract,
+                                          const boost::json::object* request_body) {
   if (contract.example_responses.empty() || !request_body) return contract.response;
   const ExampleResponse* best = &contract.example_responses.front();
   long best_score = -1'000'000;
   for (const ExampleResponse& candidate : contract.example_responses) {
     long score = 0;
     for (const auto& member : *request_body)
-      score += std::binary_search(candidate.request_keys.begin(), candidate.request_keys.end(), member.key()) ? 2 : -1;
-    score -= static_cast<long>(candidate.request_keys.size());  // keys the request lacks count against
+      score += std::binary_search(candidate.request_keys.begin(), candidate.request_keys.end(),
+                                  member.key())
+                   ? 2
+                   : -1;
+    score -=
+        static_cast<long>(candidate.request_keys.size());  // keys the request lacks count against
     if (const auto* type = request_body->if_contains("@odata.type"); type && type->is_string())
       score += text::iequals(type->as_string(), candidate.request_type) ? 100 : 0;
     if (score > best_score) best = &candidate, best_score = score;

@@ -177,8 +177,7 @@ namespace {
 // costs its relative character distance, a missing or extra segment costs a whole one, and
 // another method half of one. Character distance over the whole strings would favour short
 // routes over the one the caller nearly typed.
-std::size_t route_distance(std::string_view method, std::string_view path,
-                           std::string_view route) {
+std::size_t route_distance(std::string_view method, std::string_view path, std::string_view route) {
   constexpr std::size_t kSegment = 100;
   auto space = route.find(' ');
   std::string_view route_method = route.substr(0, space);

@@ -1,9 +1,13 @@
 // The cpp-httplib face of the exchange pipeline, with the defaults fixed for a mock:
 // TCP_NODELAY on (no 40 ms delayed-ACK stalls), keep-alive connections not closed
-// after 5 requests, and a thread pool that idle keep-alive connections can't exhaust.
+// after 5 requests, a thread pool that idle keep-alive connections can't exhaust, a
+// listen backlog larger than 5 (a burst of connects otherwise waits 1 s for SYN
+// retransmits), and SO_REUSEADDR without SO_REUSEPORT (which let a second server bind
+// the same port and take half of its connections).
 #include "mockserver/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <cstring>
@@ -21,6 +25,12 @@ std::uint64_t random_seed() {
   return (static_cast<std::uint64_t>(device()) << 32) ^ device();
 }
 
+// cpp-httplib's server, with its listening socket reachable to raise the backlog.
+class HttpServer : public httplib::Server {
+ public:
+  socket_t listening_socket() const { return svr_sock_; }
+};
+
 }  // namespace
 
 struct Server::Impl {
@@ -31,7 +41,7 @@ struct Server::Impl {
   IdSequence ids;
   IdSequence request_ids;
   Journal journal;
-  httplib::Server http;
+  HttpServer http;
   std::thread thread;
   int port = 0;
 
@@ -75,6 +85,10 @@ struct Server::Impl {
   void start() {
     http.new_task_queue = [max = options.max_threads] { return new ElasticPool(2, max); };
     http.set_tcp_nodelay(true);
+    http.set_socket_options([](socket_t sock) {  // replaces cpp-httplib's SO_REUSEPORT
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_keep_alive_max_count(1000000);  // cpp-httplib closes after 5 by default
     http.set_keep_alive_timeout(options.keep_alive_timeout.count());
     http.set_read_timeout(options.read_timeout.count(), 0);
@@ -98,6 +112,7 @@ struct Server::Impl {
       throw std::runtime_error("cannot listen on " + options.host + ":" +
                                std::to_string(options.port) + ": " + why);
     }
+    ::listen(http.listening_socket(), SOMAXCONN);  // cpp-httplib listens with a backlog of 5
     thread = std::thread([this] { http.listen_after_bind(); });
     while (!http.is_running())
       std::this_thread::yield();  // bound and listening already; this is microseconds

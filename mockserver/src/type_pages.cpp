@@ -67,6 +67,59 @@ std::string string_field(const boost::json::object& object, std::string_view key
                                                        : std::string();
 }
 
+// "Inherits from [base](...)", "derived from [base](...)": the base a paragraph names, or -1.
+int base_named_in(const Paragraph& paragraph, const std::string& page_path,
+                  const TypeIndex& index) {
+  for (std::string_view phrase :
+       {"inherits from", "inherited from", "derived from", "derives from"}) {
+    std::size_t at = text::ifind(paragraph.text, phrase);
+    if (at == std::string::npos) continue;
+    for (const Link& link : paragraph.links)
+      if (paragraph.text.find(link.text, at) != std::string::npos)
+        return index.find_linked(page_path, link);
+  }
+  return -1;
+}
+
+// Enumeration members from a Member | Value | Description table's first column.
+std::vector<std::string> members_of(const Table& table) {
+  std::vector<std::string> members;
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    if (table.rows[r].empty()) continue;
+    std::string member;
+    for (char c : table.rows[r][0].text)
+      if (c != '`' && c != '*') member += c;
+    member = std::string(text::trim(member));
+    if (!member.empty() && member.find(' ') == std::string::npos)
+      members.push_back(std::move(member));
+  }
+  return members;
+}
+
+// Pages such as enums.md list many enumerations, each under a "### name values" heading.
+// Calls visit(name, table) for each.
+template <typename Visit>
+void for_each_listed_enum(const Page& page, Visit visit) {
+  std::string name;
+  for (const auto& e : page.elements) {
+    if (const auto* h = std::get_if<Heading>(&e)) {
+      name = text::iends_with(h->text, " values")
+                 ? std::string(text::trim(std::string_view(h->text).substr(0, h->text.size() - 7)))
+                 : "";
+      if (name.find(' ') != std::string::npos) name.clear();
+    } else if (const auto* table = std::get_if<Table>(&e); table && !name.empty()) {
+      visit(name, *table);
+      name.clear();
+    }
+  }
+}
+
+bool lists_enums(const Page& page) {
+  int n = 0;
+  for_each_listed_enum(page, [&](const std::string&, const Table&) { ++n; });
+  return n >= 2;
+}
+
 }  // namespace
 
 void declare_type_page(const Page& page, TypeIndex& index) {
@@ -75,6 +128,20 @@ void declare_type_page(const Page& page, TypeIndex& index) {
   TypeDef def;
   def.where = SourceLocation{page.path, 1};
   std::string simple;
+  if (is_enum_page(page) && lists_enums(page)) {
+    std::string dir =
+        std::filesystem::path(normalize_page_path(page.path)).parent_path().generic_string();
+    std::string ns = namespace_of(page);
+    for_each_listed_enum(page, [&](const std::string& name, const Table&) {
+      auto id = static_cast<int>(index.types->size());
+      if (!index.by_dir_name.emplace(dir + "|" + text::to_lower(name), id).second) return;
+      index.by_name[text::to_lower(name)].push_back(id);
+      index.by_name[text::to_lower(ns + "." + name)].push_back(id);
+      index.types->push_back(
+          TypeDef{ns + "." + name, TypeKind::enumeration, def.where, {}, {}, -1, false});
+    });
+    return;
+  }
   if (is_enum_page(page)) {
     def.kind = TypeKind::enumeration;
     simple = name_before(title_of(page), " enum type");
@@ -104,6 +171,20 @@ void declare_type_page(const Page& page, TypeIndex& index) {
 }
 
 void define_type_page(const Page& page, TypeIndex& index, const Reporter& report) {
+  if (is_enum_page(page) && lists_enums(page)) {
+    std::string dir =
+        std::filesystem::path(normalize_page_path(page.path)).parent_path().generic_string();
+    for_each_listed_enum(page, [&](const std::string& name, const Table& table) {
+      auto it = index.by_dir_name.find(dir + "|" + text::to_lower(name));
+      if (it == index.by_dir_name.end() || !(*index.types)[it->second].members.empty()) return;
+      TypeDef& def = (*index.types)[it->second];
+      def.where.line = table.line;
+      def.members = members_of(table);
+      if (def.members.empty())
+        report(table.line, Severity::warning, "enum-without-values", name + " lists no members");
+    });
+    return;
+  }
   auto found = index.by_path.find(normalize_page_path(page.path));
   if (found == index.by_path.end()) return;
   const int id = found->second;
@@ -111,20 +192,11 @@ void define_type_page(const Page& page, TypeIndex& index, const Reporter& report
 
   if ((*index.types)[id].kind == TypeKind::enumeration) {
     std::vector<std::string> members;
-    for (const auto& e : page.elements) {
-      const auto* table = std::get_if<Table>(&e);
-      if (!table || table->rows.size() < 2) continue;
-      for (std::size_t r = 1; r < table->rows.size(); ++r) {
-        if (table->rows[r].empty()) continue;
-        std::string member;
-        for (char c : table->rows[r][0].text)
-          if (c != '`' && c != '*') member += c;
-        member = std::string(text::trim(member));
-        if (!member.empty() && member.find(' ') == std::string::npos)
-          members.push_back(std::move(member));
+    for (const auto& e : page.elements)
+      if (const auto* table = std::get_if<Table>(&e); table && table->rows.size() >= 2) {
+        members = members_of(*table);
+        break;
       }
-      break;
-    }
     if (members.empty())
       report(1, Severity::warning, "enum-without-values", "enumeration page lists no members");
     (*index.types)[id].members = std::move(members);
@@ -135,10 +207,8 @@ void define_type_page(const Page& page, TypeIndex& index, const Reporter& report
   std::string section;
   int inherits = -1;  // from "Inherits from [base](...)" when the annotation names no baseType
   for (const auto& e : page.elements) {
-    if (const auto* p = std::get_if<Paragraph>(&e);
-        p && inherits < 0 && text::ifind(p->text, "Inherits from") != std::string::npos &&
-        !p->links.empty())
-      inherits = index.find_linked(page.path, p->links.front());
+    if (const auto* p = std::get_if<Paragraph>(&e); p && inherits < 0)
+      inherits = base_named_in(*p, page.path, index);
     if (const auto* h = std::get_if<Heading>(&e); h && h->level <= 3 && !h->text.starts_with("[")) {
       section = text::to_lower(h->text);
     } else if (const auto* table = std::get_if<Table>(&e);

@@ -52,14 +52,17 @@ struct Checker {
   const TypeTable& types;
   const TypeNames& names;
   std::vector<Violation>& out;
+  const std::vector<int>* accepted = nullptr;  // set while checking the top-level object
 
-  void fail(const PointerPart* at, std::string message, const SourceLocation& where) {
-    out.push_back(Violation{render(at), std::move(message), where});
+  void fail(const PointerPart* at, std::string message, const SourceLocation& where,
+            std::optional<TypeRef> expected = std::nullopt) {
+    out.push_back(Violation{render(at), std::move(message), where, expected});
   }
 
+  // By name: one type may be documented on several pages (v1.0, beta, Intune's copies).
   bool derives_from(int type, int base) const {
     for (int depth = 0; type >= 0 && depth < 32; ++depth, type = types[type].base)
-      if (type == base) return true;
+      if (type == base || text::iequals(types[type].name, types[base].name)) return true;
     return false;
   }
 
@@ -73,6 +76,10 @@ struct Checker {
     if (it == names.end()) return -2;
     for (int candidate : it->second)
       if (documented < 0 || derives_from(candidate, documented)) return candidate;
+    if (accepted)  // casts the page's own examples make at the top level
+      for (int candidate : it->second)
+        for (int a : *accepted)
+          if (derives_from(candidate, a)) return candidate;
     // Same name in another API version folder counts as the documented type.
     if (documented >= 0 && text::iequals(types[documented].name, value)) return documented;
     return -3;
@@ -104,6 +111,7 @@ struct Checker {
         }
       }
     }
+    accepted = nullptr;  // nested objects follow their declared types only
     for (const auto& member : object) {
       std::string_view key = member.key();
       if (key.find('@') != std::string_view::npos) continue;  // instance annotations
@@ -130,7 +138,7 @@ struct Checker {
     for (const Property& p : *props)
       if (p.required && !object.contains(p.name)) {
         PointerPart part{at, p.name};
-        fail(&part, "required property is missing", p.where);
+        fail(&part, "required property is missing", p.where, p.type);
       }
   }
 
@@ -143,7 +151,7 @@ struct Checker {
              "expected an array of " +
                  describe(TypeRef{type.kind, type.edm, type.type, false}, types) + ", got " +
                  shown(value),
-             where);
+             where, type);
         return;
       }
       TypeRef element = type;
@@ -160,17 +168,17 @@ struct Checker {
         return;
       case TypeKind::primitive:
         if (auto expected = check_edm(type.edm, value))
-          fail(at, "expected " + *expected + ", got " + shown(value), where);
+          fail(at, "expected " + *expected + ", got " + shown(value), where, type);
         return;
       case TypeKind::enumeration:
-        check_enum(types[type.type], value, at, where);
+        check_enum(type, value, at, where);
         return;
       case TypeKind::complex:
         if (!value.is_object()) {
           fail(at,
                "expected a " + std::string(simple_name(types[type.type].name)) + " object, got " +
                    shown(value),
-               where);
+               where, type);
           return;
         }
         check_object(types[type.type].properties, types[type.type].open, type.type,
@@ -179,8 +187,9 @@ struct Checker {
     }
   }
 
-  void check_enum(const TypeDef& def, const boost::json::value& value, const PointerPart* at,
+  void check_enum(const TypeRef& type, const boost::json::value& value, const PointerPart* at,
                   const SourceLocation& where) {
+    const TypeDef& def = types[type.type];
     if (def.members.empty()) return;
     if (value.is_string()) {
       std::string_view s = value.as_string();
@@ -196,7 +205,7 @@ struct Checker {
     }
     std::string list;
     for (const std::string& m : def.members) list += (list.empty() ? "" : ", ") + m;
-    fail(at, shown(value) + " is not one of " + list, where);
+    fail(at, shown(value) + " is not one of " + list, where, type);
   }
 };
 
@@ -211,6 +220,7 @@ void validate_body(const BodySchema& schema, const TypeTable& types, const TypeN
                    const boost::json::object& body, std::vector<Violation>& out) {
   if (!schema.documented) return;
   Checker checker{types, names, out};
+  checker.accepted = &schema.accepted_types;
   checker.check_object(schema.properties, schema.open, schema.type, body, nullptr, schema.where);
 }
 

@@ -14,7 +14,8 @@
 
 namespace mockserver {
 
-boost::json::value conform(const BodySchema& schema, const Catalog& catalog, boost::json::value body);
+boost::json::value conform(const BodySchema& schema, const Catalog& catalog,
+                           boost::json::value body);
 
 // A valid value of a type: an enumeration's first member, an Edm sample, {} or [].
 boost::json::value sample_value(const TypeRef& type, const TypeTable& types);

@@ -66,12 +66,14 @@ struct Contract {
   bool requires_json = false;          // Content-Type: application/json
   BodySchema body;
   std::vector<Example> examples;
-  ResponseDefinition response;                 // the first documented 2xx response
-  std::vector<ExampleResponse> example_responses;  // every documented 2xx response, when more than one
+  ResponseDefinition response;  // the first documented 2xx response
+  std::vector<ExampleResponse>
+      example_responses;  // every documented 2xx response, when more than one
 };
 
 // The documented response for a request body: that of the example whose request
 // shares the most top-level keys with it (and its @odata.type), else the first.
-const ResponseDefinition& choose_response(const Contract& contract, const boost::json::object* request_body);
+const ResponseDefinition& choose_response(const Contract& contract,
+                                          const boost::json::object* request_body);
 
 }  // namespace mockserver

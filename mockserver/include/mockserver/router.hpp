@@ -13,7 +13,6 @@
 
 #include <memory>
 #include <span>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +21,10 @@ namespace mockserver {
 
 struct RouteMatch {
   enum class Outcome { found, method_not_allowed, not_found } outcome = Outcome::not_found;
-  int contract = -1;         // index into the contracts, when found
+  int contract = -1;                // index into the contracts, when found
   std::span<const int> candidates;  // every contract documenting the route (pages, versions)
-  std::string_view version;  // the version segment of the request path, "" for none
-  std::string allowed;       // "GET, POST" when method_not_allowed
+  std::string_view version;         // the version segment of the request path, "" for none
+  std::string allowed;              // "GET, POST" when method_not_allowed
 };
 
 class Router {

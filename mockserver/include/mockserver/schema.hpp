@@ -58,6 +58,7 @@ struct BodySchema {
   std::vector<Property> properties;  // the resource's properties refined by the page's table
   bool open = false;                 // unknown properties allowed
   SourceLocation where;              // the request-body section
+  std::vector<int> accepted_types;   // other "@odata.type" casts the page's own examples send
 };
 
 // Human name of a type reference, e.g. "DateTimeOffset", "windowsUpdateStatus collection".

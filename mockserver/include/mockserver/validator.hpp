@@ -18,15 +18,17 @@
 #include <mockserver/schema.hpp>
 
 #include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace mockserver {
 
 struct Violation {
-  std::string pointer;   // RFC 6901 JSON pointer; "" for the body as a whole
-  std::string message;   // what was expected and what came
-  SourceLocation where;  // where the page documents the rule
+  std::string pointer;              // RFC 6901 JSON pointer; "" for the body as a whole
+  std::string message;              // what was expected and what came
+  SourceLocation where;             // where the page documents the rule
+  std::optional<TypeRef> expected;  // the type the value should have had, when a value broke it
 };
 
 // "pointer: message", e.g. "/deviceId: expected a String, got 42".
