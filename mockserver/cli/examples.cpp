@@ -9,6 +9,16 @@
 #include "commands.hpp"
 
 namespace mockserver::cli {
+namespace {
+
+std::string location_of(const Headers& headers) {
+  for (const auto& [name, value] : headers)
+    if (name.size() == 8 && (name[0] == 'L' || name[0] == 'l') && name.substr(1) == "ocation")
+      return value;
+  return {};
+}
+
+}  // namespace
 
 int run_examples(const std::vector<std::string>& paths, bool valid) {
   Catalog catalog = load(paths);
@@ -23,17 +33,20 @@ int run_examples(const std::vector<std::string>& paths, bool valid) {
     for (const Example& e : c.examples) {
       boost::json::value body = e.request_json;
       if (valid && c.body.documented) body = conform(c.body, catalog, std::move(body));
-      boost::json::object line{{"page", e.request_at.file},
-                               {"line", e.request_at.line},
-                               {"method", e.method},
-                               {"url", e.url},
-                               {"route", c.method + " " + c.path},
-                               {"body", std::move(body)},
-                               {"documented_status", e.status},
-                               {"documented_response", e.response_json},
-                               {"schema_documented", c.body.documented},
-                               {"schema_open", c.body.open},
-                               {"string_property", string_property}};
+      boost::json::object line{
+          {"page", e.request_at.file},
+          {"line", e.request_at.line},
+          {"method", e.method},
+          {"url", e.url},
+          {"route", c.method + " " + c.path},
+          {"body", std::move(body)},
+          {"documented_status", e.status},
+          {"documented_response", e.response_json},
+          {"documented_response_body_empty", e.has_response && e.response_body.empty()},
+          {"documented_location", location_of(e.response_headers)},
+          {"schema_documented", c.body.documented},
+          {"schema_open", c.body.open},
+          {"string_property", string_property}};
       std::cout << boost::json::serialize(line) << '\n';
     }
   }

@@ -88,6 +88,28 @@ BodySchema page_schema(const Page& page, const PageParts& parts, const std::stri
   return body;
 }
 
+// One type may be documented on several pages (v1.0, beta, Intune's copies).
+bool same_type(const TypeIndex& index, int a, int b) {
+  return a == b ||
+         (a >= 0 && b >= 0 && text::iequals((*index.types)[a].name, (*index.types)[b].name));
+}
+
+bool derives(const TypeIndex& index, int type, int base) {
+  for (int depth = 0; type >= 0 && depth < 32; ++depth, type = (*index.types)[type].base)
+    if (same_type(index, type, base)) return true;
+  return false;
+}
+
+// Whether a cast to type a fits a body documented as b: a derives from b, or both derive
+// from one base below the root (socialIdentityProvider and openIdConnectIdentityProvider
+// under identityProviderBase). Two types related only through entity are not.
+bool related(const TypeIndex& index, int a, int b) {
+  for (int x = a, depth = 0; x >= 0 && depth < 32; x = (*index.types)[x].base, ++depth)
+    if (same_type(index, x, b) || ((*index.types)[x].base >= 0 && derives(index, b, x)))
+      return true;
+  return false;
+}
+
 // The type an "@odata.type" value names, or -1.
 int cast_type(const boost::json::object& object, const std::string& page_path,
               const TypeIndex& index) {
@@ -151,15 +173,18 @@ void build_schema(const BodySchema& schema, Contract& contract, TypeIndex& index
   for (const Example& example : contract.examples) {
     const auto* object = example.request_json.if_object();
     if (!object) continue;
-    // A type the example casts its body to is documented as accepted by the example.
-    if (int cast = cast_type(*object, example.request_at.file, index);
-        cast >= 0 && cast != body.type &&
-        std::find(body.accepted_types.begin(), body.accepted_types.end(), cast) ==
-            body.accepted_types.end())
-      body.accepted_types.push_back(cast);
     int cast = cast_type(*object, example.request_at.file, index);
-    if (cast >= 0 && cast != body.type) {  // the validator checks a cast body against the cast type
-      std::vector<Property> props = (*index.types)[cast].properties;
+    if (cast >= 0 && !same_type(index, cast, body.type)) {
+      // A cast to an unrelated type is the page's mistake, which the lint reports; a cast
+      // to a sibling (openIdConnectIdentityProvider beside socialIdentityProvider) is
+      // documented as accepted by the example.
+      if (body.type >= 0 && !related(index, cast, body.type)) continue;
+      if (body.type >= 0 && !derives(index, cast, body.type) &&
+          std::find(body.accepted_types.begin(), body.accepted_types.end(), cast) ==
+              body.accepted_types.end())
+        body.accepted_types.push_back(cast);
+      std::vector<Property> props =
+          (*index.types)[cast].properties;  // the validator checks against the cast type
       document_by_example(*object, props, (*index.types)[cast].open, example, "", index, report, 0);
       (*index.types)[cast].properties = std::move(props);
     } else {
@@ -209,7 +234,6 @@ void build_response(Contract& contract, const Reporter& report) {
   }
   if (!contract.example_responses.empty()) {
     contract.response = contract.example_responses.front().response;
-    if (contract.example_responses.size() == 1) contract.example_responses.clear();
     return;
   }
   ResponseDefinition& response = contract.response;
@@ -220,6 +244,20 @@ void build_response(Contract& contract, const Reporter& report) {
   }
   report(contract.where.line, Severity::note, "no-response-example",
          "no documented 2xx response; the route answers " + std::to_string(response.status));
+}
+
+// Whether the template holds a literal value where the example has a {placeholder}
+// (the template was written with an example's ids).
+bool has_literal_for_placeholder(std::string_view templ, std::string_view example) {
+  auto t = text::split_path(templ), e = text::split_path(example);
+  for (std::size_t i = 0; i < t.size() && i < e.size(); ++i)
+    if (is_placeholder(e[i]) && !is_placeholder(t[i]) && !is_pattern(t[i])) return true;
+  return false;
+}
+
+void add_alias(Contract& contract, const std::string& path) {
+  if (std::find(contract.aliases.begin(), contract.aliases.end(), path) == contract.aliases.end())
+    contract.aliases.push_back(path);
 }
 
 }  // namespace
@@ -259,6 +297,13 @@ std::vector<Contract> compile_api_page(const Page& page, TypeIndex& index, const
     for (std::size_t i = 0; i < templated && !home; ++i)
       if (contracts[i].method == example.method && path_matches(contracts[i].path, example.path))
         home = &contracts[i];
+    if (home && has_literal_for_placeholder(home->path, example.path)) {
+      add_alias(*home, example.path);
+      report(example.request_at.line, Severity::warning, "template-concrete-segment",
+             "the template at line " + std::to_string(home->where.line) +
+                 " has a value where the example " + example.path +
+                 " has a placeholder; both paths are served");
+    }
     if (!home) {
       for (std::size_t i = 0; i < templated && !home; ++i) {
         Contract& c = contracts[i];

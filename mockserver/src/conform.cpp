@@ -84,7 +84,10 @@ boost::json::value conform(const BodySchema& schema, const Catalog& catalog,
       if (path.empty()) continue;
       const std::optional<TypeRef>& type = v.expected;
       if (!type) continue;
-      changed = set_at(body, path, sample_value(*type, catalog.types)) || changed;
+      boost::json::value valid = path.back() == "@odata.type" && type->kind == TypeKind::complex
+                                     ? boost::json::value("#" + catalog.types[type->type].name)
+                                     : sample_value(*type, catalog.types);
+      changed = set_at(body, path, std::move(valid)) || changed;
     }
     if (!changed) break;
   }

@@ -47,9 +47,9 @@ bool documents_type(const Contract& c, std::string_view type) {
 }
 
 // Several pages may document one route (Intune documents POST /deviceConfigurations once per
-// derived type; chat-post-messages and chatmessage-post share one). Of the pages for the
-// request's version: the one whose schema the body breaks least, and among those the one
-// that documents the body's "@odata.type".
+// derived type; chat-post-messages and chatmessage-post share one). The request is held to
+// the page, of those for its version, that documents its "@odata.type" and whose examples it
+// resembles most: a body is checked against one page's schema, never the most lenient one.
 int choose_contract(const Catalog& catalog, const RouteMatch& match,
                     const boost::json::object* body) {
   if (match.candidates.size() < 2 || !body) return match.contract;
@@ -60,18 +60,17 @@ int choose_contract(const Catalog& catalog, const RouteMatch& match,
       !match.version.empty() &&
       text::iequals(catalog.contracts[match.contract].api_version, match.version);
   int best = match.contract;
-  std::pair<std::size_t, int> best_score{std::numeric_limits<std::size_t>::max(), 1};
-  std::vector<Violation> violations;
+  long best_score = std::numeric_limits<long>::min();
   for (int candidate : match.candidates) {
     const Contract& c = catalog.contracts[candidate];
     if (version_known && !text::iequals(c.api_version, match.version)) continue;
-    violations.clear();
-    validate_body(c.body, catalog.types, catalog.type_names, *body, violations);
-    std::pair<std::size_t, int> score{violations.size(), documents_type(c, type) ? 0 : 1};
-    if (score < best_score) {
+    long score = std::numeric_limits<long>::min() / 2;
+    for (const ExampleResponse& e : c.example_responses)
+      score = std::max(score, resemblance(e, *body));
+    if (documents_type(c, type)) score += 1'000'000;
+    if (score > best_score) {
       best = candidate;
       best_score = score;
-      if (score == std::pair<std::size_t, int>{0, 0}) break;
     }
   }
   return best;

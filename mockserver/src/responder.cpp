@@ -27,27 +27,6 @@ void add_ids(Headers& headers, const std::string& request_id, std::string_view c
 
 }  // namespace
 
-const ResponseDefinition& choose_response(const Contract& contract,
-                                          const boost::json::object* request_body) {
-  if (contract.example_responses.empty() || !request_body) return contract.response;
-  const ExampleResponse* best = &contract.example_responses.front();
-  long best_score = -1'000'000;
-  for (const ExampleResponse& candidate : contract.example_responses) {
-    long score = 0;
-    for (const auto& member : *request_body)
-      score += std::binary_search(candidate.request_keys.begin(), candidate.request_keys.end(),
-                                  member.key())
-                   ? 2
-                   : -1;
-    score -=
-        static_cast<long>(candidate.request_keys.size());  // keys the request lacks count against
-    if (const auto* type = request_body->if_contains("@odata.type"); type && type->is_string())
-      score += text::iequals(type->as_string(), candidate.request_type) ? 100 : 0;
-    if (score > best_score) best = &candidate, best_score = score;
-  }
-  return best->response;
-}
-
 Response render_error(const ErrorInfo& error, const std::string& request_id,
                       std::string_view client_request_id) {
   boost::json::object inner{{"date", utc_now()}, {"request-id", request_id}};
@@ -82,6 +61,28 @@ Response render_success(const Contract& contract, const boost::json::object* req
   response.status = definition.status;
   response.headers = definition.headers;
   add_ids(response.headers, request_id, client_request_id);
+
+  // One fresh id per created resource, shared by the body's "id" and its Location.
+  std::string fresh;
+  auto fresh_id = [&](std::string_view like) -> const std::string& {
+    if (fresh.empty()) fresh = ids.next_like(like);
+    return fresh;
+  };
+  if (definition.status == 201) {
+    const std::string& documented = definition.documented_id;
+    for (auto& [name, value] : response.headers) {
+      if (!text::iequals(name, "Location") && !text::iequals(name, "Content-Location")) continue;
+      if (!documented.empty()) {
+        for (std::size_t at = value.find(documented); at != std::string::npos;
+             at = value.find(documented, at + fresh.size()))
+          value.replace(at, documented.size(), fresh_id(documented));
+      } else if (auto slash = value.rfind('/');
+                 slash != std::string::npos && slash + 1 < value.size()) {
+        value.replace(slash + 1, std::string::npos,
+                      fresh_id(std::string_view(value).substr(slash + 1)));
+      }
+    }
+  }
   if (!definition.has_body) return response;
 
   boost::json::value body = definition.body;
@@ -89,7 +90,7 @@ Response render_success(const Contract& contract, const boost::json::object* req
     boost::json::object& object = body.as_object();
     if (mode == ResponseMode::echo && request_body)
       for (const auto& member : *request_body) object[member.key()] = member.value();
-    if (definition.status == 201) object["id"] = ids.next_like(definition.documented_id);
+    if (definition.status == 201) object["id"] = fresh_id(definition.documented_id);
   }
   response.headers.emplace_back("Content-Type", "application/json");
   response.body = boost::json::serialize(body);

@@ -124,18 +124,27 @@ std::size_t Router::size() const { return size_; }
 
 namespace {
 
-// Depth-first match: literal, then patterns, then placeholder, backtracking on dead ends.
+// Depth-first match: literal, then patterns, then placeholder, backtracking on dead ends
+// and past nodes that lack the method (an example's literal path must not hide a
+// template that documents the method). `any` keeps the first node reached, for 405.
 template <typename NodeT>
-const NodeT* walk(const NodeT* node, std::string_view rest) {
+const NodeT* walk(const NodeT* node, std::string_view rest, std::string_view method,
+                  const NodeT*& any) {
   std::string_view segment = next_segment(rest);
-  if (segment.empty()) return node->methods.empty() ? nullptr : node;
+  if (segment.empty()) {
+    if (node->methods.empty()) return nullptr;
+    if (!any) any = node;
+    for (const auto& [m, indices] : node->methods)
+      if (m == method) return node;
+    return nullptr;
+  }
   if (auto it = node->literals.find(segment); it != node->literals.end())
-    if (const NodeT* found = walk(it->second.get(), rest)) return found;
+    if (const NodeT* found = walk(it->second.get(), rest, method, any)) return found;
   for (const auto& [pattern, child] : node->patterns)
     if (pattern_matches(pattern, segment))
-      if (const NodeT* found = walk(child.get(), rest)) return found;
+      if (const NodeT* found = walk(child.get(), rest, method, any)) return found;
   if (node->placeholder)
-    if (const NodeT* found = walk(node->placeholder.get(), rest)) return found;
+    if (const NodeT* found = walk(node->placeholder.get(), rest, method, any)) return found;
   return nullptr;
 }
 
@@ -150,7 +159,9 @@ RouteMatch Router::match(std::string_view method, std::string_view target) const
     result.version = first;
     path = rest;
   }
-  const Node* node = walk(root_.get(), path);
+  const Node* any = nullptr;
+  const Node* node = walk(root_.get(), path, method, any);
+  if (!node) node = any;
   if (!node) return result;
   for (const auto& [m, indices] : node->methods) {
     if (m != method) continue;

@@ -100,12 +100,13 @@ struct Checker {
           fail(&part,
                shown(*cast) + " names no loaded type; expected #" + types[documented].name +
                    " or a type derived from it",
-               where);
+               where, TypeRef{TypeKind::complex, Edm::String, documented, false});
         } else if (type == -3) {
           fail(&part,
                shown(*cast) + " is not " + types[documented].name + " or a type derived from it",
-               where);
-        } else if (type >= 0 && type != documented) {
+               where, TypeRef{TypeKind::complex, Edm::String, documented, false});
+        } else if (type >= 0 && type != documented &&
+                   !(documented >= 0 && text::iequals(types[type].name, types[documented].name))) {
           props = &types[type].properties;  // a derived type: its own properties apply
           open = types[type].open;
         }

@@ -51,6 +51,7 @@ def main():
     probes = collections.Counter()
     probe_failures = []
     passed = 0
+    bare_201 = 0
     auth = {"Authorization": "Bearer conformance", "Content-Type": "application/json"}
     for p in replayable:
         # post201.jsonl counts the opening fence line; contracts keep the request line after it.
@@ -72,6 +73,15 @@ def main():
                 detail = details[0]["message"].split(";")[0] if details else payload["error"]["message"][:80]
             why = f"{status} {code}: {detail}"
             kind = f"{status} {code}" + (" (unknown property)" if "unknown property" in detail else "")
+        elif payload is None and not documented and e["documented_response_body_empty"]:
+            # Documented as a bare 201 (often with a Location header): no body to serve, and the
+            # fresh id, if any, is in the Location header.
+            location = next((v for k, v in headers.items() if k.lower() == "location"), None)
+            documented_location = e["documented_location"]
+            if documented_location and (not location or location == documented_location):
+                why = kind = "201 without a fresh id in Location"
+            else:
+                bare_201 += 1
         elif not isinstance(payload, dict):
             why = kind = "201 without a JSON object"
         elif "id" in documented and (not payload.get("id") or payload.get("id") == documented.get("id")):
@@ -105,6 +115,7 @@ def main():
     total = len(replayable)
     print(f"replayable POST->201 examples: {total}")
     print(f"201 with a fresh id and every documented property: {passed} ({100.0 * passed / total:.1f}%)")
+    print(f"  of which documented as a bare 201 without a body (fresh id in Location where documented): {bare_201}")
     print("failures by kind:")
     for kind, n in failures.most_common():
         print(f"  {n:5d}  {kind}")

@@ -71,8 +71,12 @@ struct Contract {
       example_responses;  // every documented 2xx response, when more than one
 };
 
-// The documented response for a request body: that of the example whose request
-// shares the most top-level keys with it (and its @odata.type), else the first.
+// How much a request body resembles a documented example's request: shared top-level
+// keys count for, keys only one side has count against, the same "@odata.type" counts most.
+long resemblance(const ExampleResponse& example, const boost::json::object& request_body);
+
+// The documented response for a request body: that of the example it resembles most,
+// else the first.
 const ResponseDefinition& choose_response(const Contract& contract,
                                           const boost::json::object* request_body);
 
