@@ -14,7 +14,7 @@
 
 #include "server_support.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 std::string created_id(httplib::Client& client) {
@@ -193,4 +193,4 @@ TEST(ManyServers, AreIndependent) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

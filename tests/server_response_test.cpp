@@ -10,7 +10,7 @@
 #include "server_support.hpp"
 #include "widget_pages.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 using ::testing::HasSubstr;
@@ -186,4 +186,4 @@ TEST(BrokenDocumentedBody, ServedAsAnEmptyObjectWithAFreshId) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

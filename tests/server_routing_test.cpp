@@ -12,7 +12,7 @@
 #include "server_support.hpp"
 #include "widget_pages.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 using ::testing::HasSubstr;
@@ -216,4 +216,4 @@ TEST_F(RoutingTest, PlaceholderMatchesExactlyOneSegment) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -29,7 +29,7 @@
 #include "mockserver/catalog.hpp"
 #include "mockserver/server.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 
 inline const std::string kSeedPage = std::string(MOCKSERVER_SOURCE_DIR) +
                                      "/fixtures/windowsupdateforbusinessconfiguration-post-"
@@ -222,4 +222,4 @@ inline std::string raw_seed_post(const std::string& target = kSeedUrl) {
          std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -12,7 +12,7 @@
 
 #include "server_support.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 using ::testing::HasSubstr;
@@ -178,4 +178,4 @@ TEST(Transport, ExplicitPortIsUsed) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -11,7 +11,7 @@
 #include "server_support.hpp"
 #include "widget_pages.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 using ::testing::HasSubstr;
@@ -173,4 +173,4 @@ TEST_F(TypesTest, ErrorDetailsNameTheRowThatDocumentsTheRule) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -9,7 +9,7 @@
 
 #include "server_support.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 namespace {
 
 using ::testing::ElementsAre;
@@ -246,4 +246,4 @@ TEST(LenientValidation, AnswersAndJournalsTheViolations) {
 }
 
 }  // namespace
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -8,7 +8,7 @@
 
 #include "mockserver/catalog.hpp"
 
-namespace mockserver::testing {
+namespace mockserver::test_support {
 
 // api/widget-post.md
 inline constexpr const char* kWidgetApi = R"md(---
@@ -262,4 +262,4 @@ Content-type: application/json
 ```
 )md";
 
-}  // namespace mockserver::testing
+}  // namespace mockserver::test_support

@@ -9,13 +9,16 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <strings.h>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <thread>
 
 #include "elastic_pool.hpp"
+#include "responder.hpp"
 
 namespace mockserver {
 namespace {
@@ -45,6 +48,60 @@ struct Server::Impl {
   std::thread thread;
   int port = 0;
 
+  struct ActiveOverride {
+    OverrideId id;
+    Override override;
+    std::size_t hits = 0;
+  };
+  mutable std::mutex overrides_mutex;
+  std::vector<ActiveOverride> overrides;
+  OverrideId next_override = 1;
+
+  // The override that answers this request, if any (counting the hit); applies its delay.
+  std::optional<Override> take_override(const JournalEntry& entry) {
+    std::optional<Override> chosen;
+    {
+      std::lock_guard lock(overrides_mutex);
+      for (auto it = overrides.rbegin(); it != overrides.rend(); ++it) {
+        if (it->override.times && it->hits >= *it->override.times) continue;
+        if (it->override.matches && !it->override.matches(entry)) continue;
+        ++it->hits;
+        chosen = it->override;
+        break;
+      }
+    }
+    if (chosen && chosen->delay.count() > 0) std::this_thread::sleep_for(chosen->delay);
+    return chosen;
+  }
+
+  static void apply(const Override& o, Response& response, JournalEntry& entry) {
+    entry.overridden = true;
+    if (o.status == 0) return;  // a delay only
+    std::string_view client_request_id;
+    for (const auto& [name, value] : entry.headers)
+      if (name.size() == 17 && strcasecmp(name.c_str(), "client-request-id") == 0)
+        client_request_id = value;
+    if (!o.body && o.status >= 400) {
+      entry.error_code = graph_error_code(o.status);
+      response = render_error(
+          {o.status,
+           entry.error_code,
+           "Answered by an override of the test (status " + std::to_string(o.status) + ")",
+           {},
+           {}},
+          entry.request_id, client_request_id);
+    } else {
+      response = Response{o.status, {}, o.body.value_or("")};
+      response.headers.emplace_back("request-id", entry.request_id);
+      if (!client_request_id.empty())
+        response.headers.emplace_back("client-request-id", std::string(client_request_id));
+      if (o.body) response.headers.emplace_back("Content-Type", "application/json");
+    }
+    for (const auto& header : o.headers) response.headers.push_back(header);
+    entry.status = response.status;
+    entry.response_body = response.body;
+  }
+
   Impl(Catalog c, ServerOptions o)
       : catalog(std::move(c)),
         options(std::move(o)),
@@ -67,6 +124,7 @@ struct Server::Impl {
     ServingState state{catalog, router, ids, request_ids,
                        ExchangeOptions{options.mode, options.validation, options.body_limit, 64}};
     Response response = exchange(state, request, entry);
+    if (auto o = take_override(entry)) apply(*o, response, entry);
     res.status = response.status;
     std::string content_type;
     for (auto& [name, value] : response.headers) {
@@ -145,5 +203,58 @@ int Server::port() const { return impl_->port; }
 const Catalog& Server::catalog() const { return impl_->catalog; }
 Journal& Server::journal() { return impl_->journal; }
 std::vector<JournalEntry> Server::requests() const { return impl_->journal.entries(); }
+
+OverrideId Server::add_override(Override override) {
+  std::lock_guard lock(impl_->overrides_mutex);
+  OverrideId id = impl_->next_override++;
+  impl_->overrides.push_back({id, std::move(override), 0});
+  return id;
+}
+
+void Server::remove_override(OverrideId id) {
+  std::lock_guard lock(impl_->overrides_mutex);
+  std::erase_if(impl_->overrides, [&](const auto& o) { return o.id == id; });
+}
+
+void Server::clear_overrides() {
+  std::lock_guard lock(impl_->overrides_mutex);
+  impl_->overrides.clear();
+}
+
+std::size_t Server::override_hits(OverrideId id) const {
+  std::lock_guard lock(impl_->overrides_mutex);
+  for (const auto& o : impl_->overrides)
+    if (o.id == id) return o.hits;
+  return 0;
+}
+
+std::string graph_error_code(int status) {
+  switch (status) {
+    case 400:
+      return "BadRequest";
+    case 401:
+      return "InvalidAuthenticationToken";
+    case 403:
+      return "Authorization_RequestDenied";
+    case 404:
+      return "ResourceNotFound";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "PreconditionFailed";
+    case 429:
+      return "TooManyRequests";
+    case 500:
+      return "InternalServerError";
+    case 502:
+      return "BadGateway";
+    case 503:
+      return "ServiceUnavailable";
+    case 504:
+      return "GatewayTimeout";
+    default:
+      return status >= 500 ? "generalException" : "BadRequest";
+  }
+}
 
 }  // namespace mockserver

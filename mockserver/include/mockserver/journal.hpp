@@ -36,6 +36,7 @@ struct JournalEntry {
   std::vector<Violation> violations;  // rejected (strict) or accepted as warnings (lenient)
   std::string response_body;
   std::string request_id;
+  bool overridden = false;  // answered by an Override, not the contract
 };
 
 class Journal {

@@ -11,6 +11,7 @@
 #include <mockserver/catalog.hpp>
 #include <mockserver/exchange.hpp>
 #include <mockserver/journal.hpp>
+#include <mockserver/override.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -50,6 +51,13 @@ class Server {
   const Catalog& catalog() const;
   Journal& journal();
   std::vector<JournalEntry> requests() const;  // journal snapshot
+
+  // Overrides: the most recently added matching one answers. Expired ones (times used
+  // up) stay listed with their hit count until removed.
+  OverrideId add_override(Override override);
+  void remove_override(OverrideId id);
+  void clear_overrides();
+  std::size_t override_hits(OverrideId id) const;  // requests the override answered
 
   void stop();  // idempotent; the destructor calls it
 
