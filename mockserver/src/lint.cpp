@@ -54,7 +54,8 @@ void lint_duplicate_routes(const std::vector<Contract>& contracts, std::vector<D
       out.push_back(Diagnostic{c.where, Severity::note, "duplicate-route",
                                c.method + " " + c.path + " (" + c.api_version +
                                    ") is documented at " + format(it->second->where) +
-                                   " already; that contract is served"});
+                                   " already; a request is held to the page that documents its "
+                                   "@odata.type and whose examples it resembles"});
   }
 }
 
