@@ -1,5 +1,6 @@
 // `mockserver routes`, `check` and `examples` as a user runs them: output, formats and exit codes.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -21,8 +22,11 @@ struct CliRun {
 
 // Runs the CLI with stdout and stderr captured through files (neither is a terminal).
 CliRun run(const std::string& args) {
-  std::string out_file = ::testing::TempDir() + "cli_pages_out.txt";
-  std::string err_file = ::testing::TempDir() + "cli_pages_err.txt";
+  // ctest runs tests in parallel processes: each gets files of its own.
+  std::string stem = ::testing::TempDir() + "cli_pages_" + std::to_string(::getpid()) + "_" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string out_file = stem + "_out.txt";
+  std::string err_file = stem + "_err.txt";
   std::string command =
       std::string(MOCKSERVER_CLI) + " " + args + " >" + out_file + " 2>" + err_file;
   int status = std::system(command.c_str());
@@ -93,7 +97,7 @@ TEST(CliCheck, JsonFormatCountsByKind) {
 }
 
 TEST(CliCheck, APageWithoutErrorsExitsZero) {
-  std::string page = ::testing::TempDir() + "cli_clean_page.md";
+  std::string page = ::testing::TempDir() + "cli_clean_page_" + std::to_string(::getpid()) + ".md";
   FILE* f = std::fopen(page.c_str(), "w");
   ASSERT_NE(f, nullptr);
   std::fputs(

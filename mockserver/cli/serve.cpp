@@ -46,6 +46,9 @@ int run_serve(const ServeOptions& options) {
   if (options.has_seed) server_options.seed = options.seed;
   server_options.mode = options.mode == "echo" ? ResponseMode::echo : ResponseMode::canned;
   server_options.validation = options.lenient ? Validation::lenient : Validation::strict;
+  // The command line reads the journal only to log each request as it arrives, so it keeps
+  // the last 1,000 entries rather than every request of a long sandbox session.
+  server_options.journal_limit = 1000;
 
   std::size_t routes = catalog.contracts.size();
   std::optional<Server> server;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 #include <ctime>
 
 #include "text.hpp"
@@ -23,6 +24,50 @@ void add_ids(Headers& headers, const std::string& request_id, std::string_view c
   headers.emplace_back("request-id", request_id);
   if (!client_request_id.empty())
     headers.emplace_back("client-request-id", std::string(client_request_id));
+}
+
+// Appends values (or strings) to `out` as boost::json::serialize would write them.
+struct JsonWriter {
+  std::string& out;
+  boost::json::serializer serializer{};
+
+  template <typename T>
+  void operator()(const T& value) {
+    serializer.reset(value);
+    char buffer[1024];
+    while (!serializer.done()) {
+      boost::json::string_view chunk = serializer.read(buffer, sizeof buffer);
+      out.append(chunk.data(), chunk.size());
+    }
+  }
+};
+
+// serialize(body) with "id" set to `id` (replaced where the body has it, else appended
+// last), without copying the documented body: the per-request path of a 201.
+std::string serialize_with_id(const boost::json::object& body, const std::string& id) {
+  std::string out;
+  out.reserve(512);
+  JsonWriter write{out};
+  out += '{';
+  bool replaced = false;
+  for (const auto& member : body) {
+    if (out.size() > 1) out += ',';
+    write(member.key());
+    out += ':';
+    if (member.key() == "id") {
+      write(boost::json::string_view(id));
+      replaced = true;
+    } else {
+      write(&member.value());
+    }
+  }
+  if (!replaced) {
+    if (out.size() > 1) out += ',';
+    out += "\"id\":";
+    write(boost::json::string_view(id));
+  }
+  out += '}';
+  return out;
 }
 
 }  // namespace
@@ -85,6 +130,13 @@ Response render_success(const Contract& contract, const boost::json::object* req
   }
   if (!definition.has_body) return response;
 
+  const bool echoes = mode == ResponseMode::echo && request_body;
+  if (!echoes && definition.status == 201 && definition.body.is_object()) {
+    const std::string& id = fresh_id(definition.documented_id);
+    response.headers.emplace_back("Content-Type", "application/json");
+    response.body = serialize_with_id(definition.body.get_object(), id);
+    return response;
+  }
   boost::json::value body = definition.body;
   if (body.is_object()) {
     boost::json::object& object = body.as_object();
