@@ -6,6 +6,7 @@
 #include "mockserver/lenient_json.hpp"
 #include "responder.hpp"
 #include "text.hpp"
+#include "utf8.hpp"
 
 namespace mockserver {
 namespace {
@@ -88,7 +89,8 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
   entry.headers = request.headers;
   entry.body = request.body;
   entry.request_id = state.request_ids.next_uuid();
-  std::string_view client_request_id = header(request.headers, "client-request-id");
+  // Echoed into JSON bodies: made valid UTF-8 (utf8.hpp), like the method, target and type below.
+  const std::string client_request_id = valid_utf8(header(request.headers, "client-request-id"));
 
   auto fail = [&](ErrorInfo error) {
     entry.status = error.status;
@@ -101,8 +103,8 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
   RouteMatch match = state.router.match(request.method, request.target);
   entry.version = std::string(match.version);
   if (match.outcome == RouteMatch::Outcome::not_found) {
-    std::string message = "No documented route for " + request.method + " " +
-                          std::string(request.target.substr(0, request.target.find('?')));
+    std::string message = "No documented route for " + valid_utf8(request.method) + " " +
+                          valid_utf8(request.target.substr(0, request.target.find('?')));
     auto nearest = state.router.nearest(request.method, request.target);
     if (!nearest.empty()) {
       message += ". Nearest documented routes: ";
@@ -111,12 +113,12 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
     return fail({404, "ResourceNotFound", std::move(message), {}, {}});
   }
   if (match.outcome == RouteMatch::Outcome::method_not_allowed) {
-    Response response =
-        fail({405,
-              "MethodNotAllowed",
-              request.method + " is not documented for this path; documented: " + match.allowed,
-              {},
-              {}});
+    Response response = fail({405,
+                              "MethodNotAllowed",
+                              valid_utf8(request.method) +
+                                  " is not documented for this path; documented: " + match.allowed,
+                              {},
+                              {}});
     response.headers.emplace_back("Allow", match.allowed);
     return response;
   }
@@ -156,7 +158,7 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
       std::string why =
           content_type.empty()
               ? "Content-Type header is missing; expected application/json"
-              : "Content-Type '" + std::string(content_type) + "' is not application/json";
+              : "Content-Type '" + valid_utf8(content_type) + "' is not application/json";
       if (auto r = violate({415,
                             "UnsupportedMediaType",
                             why,

@@ -4,21 +4,24 @@
 // listen backlog larger than 5 (a burst of connects otherwise waits 1 s for SYN
 // retransmits), and SO_REUSEADDR without SO_REUSEPORT (which let a second server bind
 // the same port and take half of its connections).
+//
+// Hostile input: bodies are read by the handler itself (a content reader), after the
+// framing is checked (framing.hpp): no Content-Length is an empty body, not a 5 s wait;
+// ambiguous framing is refused and the connection closed. What cpp-httplib refuses by
+// itself (a request line or header it cannot parse, a target over 8 KiB, an unknown
+// method) reaches the error handler, which answers in Graph's shape and journals it.
 #include "mockserver/server.hpp"
 
-#include <httplib.h>
 #include <sys/socket.h>
 
-#include <strings.h>
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <random>
 #include <stdexcept>
-#include <thread>
 
+#include "connections.hpp"
 #include "elastic_pool.hpp"
-#include "responder.hpp"
+#include "server_impl.hpp"
 
 namespace mockserver {
 namespace {
@@ -28,154 +31,75 @@ std::uint64_t random_seed() {
   return (static_cast<std::uint64_t>(device()) << 32) ^ device();
 }
 
-// cpp-httplib's server, with its listening socket reachable to raise the backlog.
-class HttpServer : public httplib::Server {
- public:
-  socket_t listening_socket() const { return svr_sock_; }
-};
-
 }  // namespace
 
-struct Server::Impl {
-  Catalog catalog;
-  ServerOptions options;
-  Router router;
-  std::uint64_t seed;
-  IdSequence ids;
-  IdSequence request_ids;
-  Journal journal;
-  HttpServer http;
-  std::thread thread;
-  int port = 0;
+Server::Impl::Impl(Catalog c, ServerOptions o)
+    : catalog(std::move(c)),
+      options(std::move(o)),
+      router(catalog.contracts),
+      seed(options.seed ? *options.seed : random_seed()),
+      ids(seed),
+      request_ids(~seed),
+      journal(options.journal_limit) {}
 
-  struct ActiveOverride {
-    OverrideId id;
-    Override override;
-    std::size_t hits = 0;
+void Server::Impl::start() {
+  http.new_task_queue = [max = options.max_threads] { return new ElasticPool(2, max); };
+  http.set_tcp_nodelay(true);
+  http.set_socket_options([](socket_t sock) {  // replaces cpp-httplib's SO_REUSEPORT
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  http.set_keep_alive_max_count(1000000);  // cpp-httplib closes after 5 by default
+  http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+  http.set_read_timeout(options.read_timeout.count(), 0);
+  http.set_write_timeout(options.read_timeout.count(), 0);
+  // The handlers enforce the limits themselves (and journal the 413); this only bounds memory.
+  http.set_payload_max_length(limits().max_content_length);
+  // Method handlers, not the pre-routing handler: cpp-httplib reaches them once the
+  // headers are read. The single pattern matches every path.
+  auto plain = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
+  auto with_body = [this](const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader& reader) {
+    handle_with_body(req, res, reader);
   };
-  mutable std::mutex overrides_mutex;
-  std::vector<ActiveOverride> overrides;
-  OverrideId next_override = 1;
-
-  // The override that answers this request, if any (counting the hit); applies its delay.
-  std::optional<Override> take_override(const JournalEntry& entry) {
-    std::optional<Override> chosen;
-    {
-      std::lock_guard lock(overrides_mutex);
-      for (auto it = overrides.rbegin(); it != overrides.rend(); ++it) {
-        if (it->override.times && it->hits >= *it->override.times) continue;
-        if (it->override.matches && !it->override.matches(entry)) continue;
-        ++it->hits;
-        chosen = it->override;
-        break;
-      }
-    }
-    if (chosen && chosen->delay.count() > 0) std::this_thread::sleep_for(chosen->delay);
-    return chosen;
+  http.Get(".*", plain).Options(".*", plain);
+  http.Post(".*", with_body).Put(".*", with_body).Patch(".*", with_body);
+  http.Delete(".*", with_body);
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& req, httplib::Response& res) { return on_error(req, res); }));
+  http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
+                                    std::exception_ptr e) { on_exception(req, res, e); });
+  http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return expect_continue(req, res);
+  });
+  http.set_logger(
+      [this](const httplib::Request& req, const httplib::Response&) { on_written(req); });
+  errno = 0;
+  if (options.port == 0) {
+    port = http.bind_to_any_port(options.host);
+  } else {
+    port = http.bind_to_port(options.host, options.port) ? options.port : -1;
   }
-
-  static void apply(const Override& o, Response& response, JournalEntry& entry) {
-    entry.overridden = true;
-    if (o.status == 0) return;  // a delay only
-    std::string_view client_request_id;
-    for (const auto& [name, value] : entry.headers)
-      if (name.size() == 17 && strcasecmp(name.c_str(), "client-request-id") == 0)
-        client_request_id = value;
-    if (!o.body && o.status >= 400) {
-      entry.error_code = graph_error_code(o.status);
-      response = render_error(
-          {o.status,
-           entry.error_code,
-           "Answered by an override of the test (status " + std::to_string(o.status) + ")",
-           {},
-           {}},
-          entry.request_id, client_request_id);
-    } else {
-      response = Response{o.status, {}, o.body.value_or("")};
-      response.headers.emplace_back("request-id", entry.request_id);
-      if (!client_request_id.empty())
-        response.headers.emplace_back("client-request-id", std::string(client_request_id));
-      if (o.body) response.headers.emplace_back("Content-Type", "application/json");
-    }
-    for (const auto& header : o.headers) response.headers.push_back(header);
-    entry.status = response.status;
-    entry.response_body = response.body;
+  if (port <= 0) {
+    std::string why = errno ? std::strerror(errno) : "unknown error";
+    throw std::runtime_error("cannot listen on " + options.host + ":" +
+                             std::to_string(options.port) + ": " + why);
   }
+  ::listen(http.listening_socket(), SOMAXCONN);  // cpp-httplib listens with a backlog of 5
+  thread = std::thread([this] {
+    http.listen_after_bind();
+    std::lock_guard lock(done_mutex);
+    done = true;
+    done_changed.notify_all();
+  });
+  while (!http.is_running() && !finished(std::chrono::milliseconds(0)))
+    std::this_thread::yield();  // bound and listening already; this is microseconds
+}
 
-  Impl(Catalog c, ServerOptions o)
-      : catalog(std::move(c)),
-        options(std::move(o)),
-        router(catalog.contracts),
-        seed(options.seed ? *options.seed : random_seed()),
-        ids(seed),
-        request_ids(~seed),
-        journal(options.journal_limit) {}
-
-  void handle(const httplib::Request& req, httplib::Response& res) {
-    auto started = std::chrono::steady_clock::now();
-    JournalEntry entry;
-    entry.received = std::chrono::system_clock::now();
-    Request request{req.method, req.target, {}, req.body};
-    request.headers.reserve(req.headers.size());
-    for (const auto& [name, value] : req.headers)
-      if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" &&
-          name != "LOCAL_PORT")
-        request.headers.emplace_back(name, value);
-    ServingState state{catalog, router, ids, request_ids,
-                       ExchangeOptions{options.mode, options.validation, options.body_limit, 64}};
-    Response response = exchange(state, request, entry);
-    if (auto o = take_override(entry)) apply(*o, response, entry);
-    res.status = response.status;
-    std::string content_type;
-    for (auto& [name, value] : response.headers) {
-      if (name == "Content-Type")
-        content_type = value;
-      else
-        res.set_header(name, value);
-    }
-    if (!response.body.empty() || !content_type.empty())
-      res.set_content(std::move(response.body), content_type);
-    entry.duration = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
-    journal.record(std::move(entry));
-  }
-
-  void start() {
-    http.new_task_queue = [max = options.max_threads] { return new ElasticPool(2, max); };
-    http.set_tcp_nodelay(true);
-    http.set_socket_options([](socket_t sock) {  // replaces cpp-httplib's SO_REUSEPORT
-      int yes = 1;
-      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-    http.set_keep_alive_max_count(1000000);  // cpp-httplib closes after 5 by default
-    http.set_keep_alive_timeout(options.keep_alive_timeout.count());
-    http.set_read_timeout(options.read_timeout.count(), 0);
-    // The exchange enforces body_limit itself (and journals the 413); this cap only bounds memory.
-    http.set_payload_max_length(std::max<std::size_t>(options.body_limit * 4, 8 << 20));
-    // Method handlers, not the pre-routing handler: cpp-httplib reads the body only
-    // on the way to these. The single pattern matches every path.
-    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-      handle(req, res);
-    };
-    http.Get(".*", handler).Post(".*", handler).Put(".*", handler).Patch(".*", handler);
-    http.Delete(".*", handler).Options(".*", handler);
-    errno = 0;
-    if (options.port == 0) {
-      port = http.bind_to_any_port(options.host);
-    } else {
-      port = http.bind_to_port(options.host, options.port) ? options.port : -1;
-    }
-    if (port <= 0) {
-      std::string why = errno ? std::strerror(errno) : "unknown error";
-      throw std::runtime_error("cannot listen on " + options.host + ":" +
-                               std::to_string(options.port) + ": " + why);
-    }
-    ::listen(http.listening_socket(), SOMAXCONN);  // cpp-httplib listens with a backlog of 5
-    thread = std::thread([this] { http.listen_after_bind(); });
-    while (!http.is_running())
-      std::this_thread::yield();  // bound and listening already; this is microseconds
-  }
-};
+bool Server::Impl::finished(std::chrono::milliseconds wait) {
+  std::unique_lock lock(done_mutex);
+  return done_changed.wait_for(lock, wait, [this] { return done; });
+}
 
 Server::Server(Catalog catalog, ServerOptions options)
     : impl_(std::make_unique<Impl>(std::move(catalog), std::move(options))) {
@@ -189,7 +113,17 @@ Server::~Server() { stop(); }
 
 void Server::stop() {
   if (!impl_ || !impl_->thread.joinable()) return;
-  impl_->http.stop();
+  impl_->stopping = true;
+  impl_->http.stop();  // closes the port; the accept loop ends
+  // cpp-httplib's keep-alive loop would wait out the keep-alive timeout on each idle
+  // connection. Shutting their read side ends idle and half-sent ones at once, while a
+  // request being answered still gets its answer; what is left after a grace period (a
+  // client that will not read its answer) is shut both ways.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (!impl_->finished(std::chrono::milliseconds(20))) {
+    bool late = std::chrono::steady_clock::now() > deadline;
+    connections::shutdown_all(impl_->port, late ? SHUT_RDWR : SHUT_RD);
+  }
   impl_->thread.join();
 }
 
@@ -205,56 +139,10 @@ Journal& Server::journal() { return impl_->journal; }
 std::vector<JournalEntry> Server::requests() const { return impl_->journal.entries(); }
 
 OverrideId Server::add_override(Override override) {
-  std::lock_guard lock(impl_->overrides_mutex);
-  OverrideId id = impl_->next_override++;
-  impl_->overrides.push_back({id, std::move(override), 0});
-  return id;
+  return impl_->overrides.add(std::move(override));
 }
-
-void Server::remove_override(OverrideId id) {
-  std::lock_guard lock(impl_->overrides_mutex);
-  std::erase_if(impl_->overrides, [&](const auto& o) { return o.id == id; });
-}
-
-void Server::clear_overrides() {
-  std::lock_guard lock(impl_->overrides_mutex);
-  impl_->overrides.clear();
-}
-
-std::size_t Server::override_hits(OverrideId id) const {
-  std::lock_guard lock(impl_->overrides_mutex);
-  for (const auto& o : impl_->overrides)
-    if (o.id == id) return o.hits;
-  return 0;
-}
-
-std::string graph_error_code(int status) {
-  switch (status) {
-    case 400:
-      return "BadRequest";
-    case 401:
-      return "InvalidAuthenticationToken";
-    case 403:
-      return "Authorization_RequestDenied";
-    case 404:
-      return "ResourceNotFound";
-    case 409:
-      return "Conflict";
-    case 412:
-      return "PreconditionFailed";
-    case 429:
-      return "TooManyRequests";
-    case 500:
-      return "InternalServerError";
-    case 502:
-      return "BadGateway";
-    case 503:
-      return "ServiceUnavailable";
-    case 504:
-      return "GatewayTimeout";
-    default:
-      return status >= 500 ? "generalException" : "BadRequest";
-  }
-}
+void Server::remove_override(OverrideId id) { impl_->overrides.remove(id); }
+void Server::clear_overrides() { impl_->overrides.clear(); }
+std::size_t Server::override_hits(OverrideId id) const { return impl_->overrides.hits(id); }
 
 }  // namespace mockserver

@@ -34,6 +34,10 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds keep_alive_timeout{5};
   std::size_t max_threads = 256;  // connection threads; idle keep-alive connections hold one each
+  // Limits on hostile input; each refusal is answered in Graph's error shape and journaled.
+  std::size_t max_header_count = 100;       // more header fields: 431
+  std::size_t max_header_bytes = 64 << 10;  // more bytes of header fields: 431
+  std::size_t max_json_depth = 64;          // deeper JSON nesting: 400
 };
 
 class Server {
@@ -59,7 +63,9 @@ class Server {
   void clear_overrides();
   std::size_t override_hits(OverrideId id) const;  // requests the override answered
 
-  void stop();  // idempotent; the destructor calls it
+  // Idempotent; the destructor calls it. Closes the port, lets requests being answered
+  // finish, and ends idle keep-alive connections and half-sent requests at once.
+  void stop();
 
  private:
   struct Impl;

@@ -1,0 +1,61 @@
+// The server's state and its cpp-httplib handlers (internal), shared by server.cpp (start,
+// stop, the public API) and server_handlers.cpp (what each request gets).
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "framing.hpp"
+#include "mockserver/server.hpp"
+#include "override_book.hpp"
+
+namespace mockserver {
+
+// cpp-httplib's server, with its listening socket reachable to raise the backlog.
+class HttpServer : public httplib::Server {
+ public:
+  socket_t listening_socket() const { return svr_sock_; }
+};
+
+struct Server::Impl {
+  Catalog catalog;
+  ServerOptions options;
+  Router router;
+  std::uint64_t seed;
+  IdSequence ids;
+  IdSequence request_ids;
+  Journal journal;
+  HttpServer http;
+  std::thread thread;
+  int port = 0;
+  std::atomic<bool> stopping{false};
+  std::mutex done_mutex;
+  std::condition_variable done_changed;
+  bool done = false;  // the listening thread has returned
+
+  OverrideBook overrides;
+
+  Impl(Catalog c, ServerOptions o);
+  void start();
+  bool finished(std::chrono::milliseconds wait);  // whether the listening thread returned
+
+  // server_handlers.cpp
+  FramingLimits limits() const;
+  void answer(const httplib::Request& req, Headers headers, std::string body,
+              httplib::Response& res);
+  void refuse(const httplib::Request& req, const FramingError& error, bool close,
+              httplib::Response& res);
+  void handle(const httplib::Request& req, httplib::Response& res);
+  void handle_with_body(const httplib::Request& req, httplib::Response& res,
+                        const httplib::ContentReader& reader);
+  int expect_continue(const httplib::Request& req, httplib::Response& res);
+  httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res);
+  void on_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr e);
+  void on_written(const httplib::Request& req);
+};
+
+}  // namespace mockserver
