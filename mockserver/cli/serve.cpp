@@ -32,6 +32,11 @@ int run_serve(const ServeOptions& options) {
   if (errors + warnings > 0)
     std::cerr << "mockserver: the pages have " << errors << " errors and " << warnings
               << " warnings; `mockserver check` lists them\n";
+  for (const Diagnostic& d : catalog.diagnostics)
+    if (d.severity == Severity::error) {  // the first one, so the cause is named right away
+      std::cerr << "mockserver: first error: " << format(d) << '\n';
+      break;
+    }
   if (catalog.contracts.empty()) {
     std::cerr << "mockserver: no contract in the given pages; nothing to serve\n";
     return 2;

@@ -134,7 +134,16 @@ Catalog load_catalog(const std::vector<fs::path>& paths, const LoadProgress& pro
       if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
       for (; it != end; it.increment(ec)) {
         if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
-        if (it->is_regular_file() && it->path().extension() == ".md") found.push_back(it->path());
+        if (!it->is_regular_file() || it->path().extension() != ".md") continue;
+        if (it->is_symlink()) {  // never read a file outside the paths given
+          fs::path target = fs::weakly_canonical(it->path(), ec);
+          fs::path base = fs::weakly_canonical(root, ec);
+          auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+          if (b != base.end())
+            throw LoadError(it->path().string() + " links to " + target.string() + ", outside " +
+                            root.string());
+        }
+        found.push_back(it->path());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
