@@ -19,7 +19,6 @@
 #include <random>
 #include <stdexcept>
 
-#include "connections.hpp"
 #include "elastic_pool.hpp"
 #include "server_impl.hpp"
 
@@ -74,6 +73,13 @@ void Server::Impl::start() {
   });
   http.set_logger(
       [this](const httplib::Request& req, const httplib::Response&) { on_written(req); });
+  // Room for the request line (cpp-httplib's limit is 8 KiB), the header fields and their
+  // line ends; a head within it is parsed and its fields checked against the exact limits.
+  http.max_head_bytes = 8192 + options.max_header_bytes + 2 * options.max_header_count + 1024;
+  http.refuse_head = [this](std::string_view head, int status) {
+    return refuse_head(head, status);
+  };
+  http.close_requested = [this] { return take_close(); };
   errno = 0;
   if (options.port == 0) {
     port = http.bind_to_any_port(options.host);
@@ -122,7 +128,7 @@ void Server::stop() {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
   while (!impl_->finished(std::chrono::milliseconds(20))) {
     bool late = std::chrono::steady_clock::now() > deadline;
-    connections::shutdown_all(impl_->port, late ? SHUT_RDWR : SHUT_RD);
+    impl_->http.shutdown_connections(late ? SHUT_RDWR : SHUT_RD);
   }
   impl_->thread.join();
 }

@@ -5,7 +5,6 @@
 
 #include <chrono>
 
-#include "connections.hpp"
 #include "responder.hpp"
 #include "server_impl.hpp"
 #include "utf8.hpp"
@@ -198,9 +197,38 @@ void Server::Impl::on_exception(const httplib::Request& req, httplib::Response& 
 }
 
 // After each response is written.
-void Server::Impl::on_written(const httplib::Request& req) {
-  if (std::exchange(turn.close, false)) connections::close_one(port, req.remote_port);
-  turn.answered = false;
+void Server::Impl::on_written(const httplib::Request&) { turn.answered = false; }
+
+// Whether the request just answered asked for its connection to be closed (and forgets it).
+bool Server::Impl::take_close() { return std::exchange(turn.close, false); }
+
+// A request head over the limit, refused before cpp-httplib parses it: the whole response.
+std::string Server::Impl::refuse_head(std::string_view head, int status) {
+  httplib::Request req;
+  std::string_view line = head.substr(0, head.find('\n'));
+  req.method = std::string(line.substr(0, line.find(' ')));
+  if (auto space = line.find(' '); space != line.npos) {
+    std::string_view target = line.substr(space + 1);
+    req.target = std::string(target.substr(0, target.find(' ')));
+  }
+  const std::size_t limit = http.max_head_bytes;
+  FramingError error =
+      status == 414
+          ? FramingError{414, "RequestUriTooLong",
+                         "the request line is over the limit of " + std::to_string(limit) +
+                             " bytes"}
+          : FramingError{431, "RequestHeaderFieldsTooLarge",
+                         "the request head is over the limit of " + std::to_string(limit) +
+                             " bytes (header fields: " + std::to_string(options.max_header_bytes) +
+                             ")"};
+  httplib::Response res;
+  refuse(req, error, true, res);
+  turn = {};
+  std::string out = "HTTP/1.1 " + std::to_string(status) +
+                    (status == 414 ? " URI Too Long\r\n" : " Request Header Fields Too Large\r\n");
+  for (const auto& [name, value] : res.headers) out += name + ": " + value + "\r\n";
+  out += "Content-Length: " + std::to_string(res.body.size()) + "\r\n\r\n" + res.body;
+  return out;
 }
 
 }  // namespace mockserver

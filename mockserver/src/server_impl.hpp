@@ -10,16 +10,11 @@
 #include <thread>
 
 #include "framing.hpp"
+#include "http_server.hpp"
 #include "mockserver/server.hpp"
 #include "override_book.hpp"
 
 namespace mockserver {
-
-// cpp-httplib's server, with its listening socket reachable to raise the backlog.
-class HttpServer : public httplib::Server {
- public:
-  socket_t listening_socket() const { return svr_sock_; }
-};
 
 struct Server::Impl {
   Catalog catalog;
@@ -56,6 +51,8 @@ struct Server::Impl {
   httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res);
   void on_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr e);
   void on_written(const httplib::Request& req);
+  std::string refuse_head(std::string_view head, int status);
+  bool take_close();
 };
 
 }  // namespace mockserver
