@@ -120,6 +120,7 @@ def main():
                 if status != 201:
                     raise RuntimeError(f"{t.name} answered the workload with {status}, not 201")
             results["idle_rss_fixtures"] = targets[0].memory()[0]
+            results["idle_rss"] = {t.name: t.memory()[0] for t in targets}
             results["throughput"] = {f"{k[0]}@{k[1]}": v for k, v in
                                      throughput(targets, [8, 32], args.rounds, args.seconds, script).items()}
             results["memory"] = {t.name: t.memory() for t in targets}
