@@ -81,13 +81,10 @@ bool expects_body(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH";
 }
 
-}  // namespace
-
-Response exchange(const ServingState& state, const Request& request, JournalEntry& entry) {
+// The response; fills the entry but for the request's headers and body.
+Response respond(const ServingState& state, const Request& request, JournalEntry& entry) {
   entry.method = request.method;
   entry.target = request.target;
-  entry.headers = request.headers;
-  entry.body = request.body;
   entry.request_id = state.request_ids.next_uuid();
   // Echoed into JSON bodies: made valid UTF-8 (utf8.hpp), like the method, target and type below.
   const std::string client_request_id = valid_utf8(header(request.headers, "client-request-id"));
@@ -215,6 +212,15 @@ Response exchange(const ServingState& state, const Request& request, JournalEntr
                                      entry.request_id, client_request_id);
   entry.status = response.status;
   entry.response_body = response.body;
+  return response;
+}
+
+}  // namespace
+
+Response exchange(const ServingState& state, Request request, JournalEntry& entry) {
+  Response response = respond(state, request, entry);
+  entry.headers = std::move(request.headers);  // the journal keeps them: moved, not copied
+  entry.body = std::move(request.body);
   return response;
 }
 

@@ -73,7 +73,7 @@ void Server::Impl::answer(const httplib::Request& req, Headers headers, std::str
   ServingState state{catalog, router, ids, request_ids,
                      ExchangeOptions{options.mode, options.validation, options.body_limit,
                                      options.max_json_depth}};
-  Response response = exchange(state, request, entry);
+  Response response = exchange(state, std::move(request), entry);
   if (auto o = overrides.take(entry)) apply_override(*o, response, entry);
   // Graph ignores Range on these requests; cpp-httplib would cut the JSON body to it.
   const_cast<httplib::Request&>(req).ranges.clear();  // req is not const in cpp-httplib

@@ -53,7 +53,8 @@ struct ServingState {
   ExchangeOptions options;
 };
 
-// Answers the request and fills the journal entry (without recording it).
-Response exchange(const ServingState& state, const Request& request, JournalEntry& entry);
+// Answers the request and fills the journal entry (without recording it); the request's
+// headers and body move into the entry.
+Response exchange(const ServingState& state, Request request, JournalEntry& entry);
 
 }  // namespace mockserver
