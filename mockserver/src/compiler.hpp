@@ -52,7 +52,6 @@ struct SplitUrl {
   std::string path;
 };
 SplitUrl split_url(std::string_view url);
-bool is_version_segment(std::string_view segment);
 
 // Maps pages and type names to TypeTable entries.
 struct TypeIndex {

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "compiler.hpp"
+#include "path_match.hpp"
 #include "text.hpp"
 
 namespace mockserver::compiler {
@@ -50,14 +51,6 @@ std::size_t crlf_length(std::string_view body) {
 }
 
 }  // namespace
-
-bool is_version_segment(std::string_view s) {
-  if (text::iequals(s, "beta") || text::iequals(s, "localtest")) return true;
-  if (s.size() < 2 || (s[0] != 'v' && s[0] != 'V')) return false;
-  for (char c : s.substr(1))
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return false;
-  return std::isdigit(static_cast<unsigned char>(s[1]));
-}
 
 SplitUrl split_url(std::string_view url) {
   SplitUrl out;

@@ -4,11 +4,21 @@
 // "reminderView(startDateTime={start},endDateTime={end})".
 #pragma once
 
+#include <cctype>
 #include <string_view>
 
 #include "text.hpp"
 
 namespace mockserver {
+
+// "v1.0", "beta", "localtest": the API version a URL's first segment names.
+inline bool is_version_segment(std::string_view s) {
+  if (text::iequals(s, "beta") || text::iequals(s, "localtest")) return true;
+  if (s.size() < 2 || (s[0] != 'v' && s[0] != 'V')) return false;
+  for (char c : s.substr(1))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return false;
+  return std::isdigit(static_cast<unsigned char>(s[1]));
+}
 
 inline bool is_placeholder(std::string_view segment) {
   return segment.size() >= 2 && segment.front() == '{' && segment.back() == '}' &&

@@ -32,16 +32,6 @@ std::string_view strip_query(std::string_view target) {
   return target;
 }
 
-bool is_version(std::string_view s) {
-  if (text::iequals(s, "beta") || text::iequals(s, "localtest")) return true;
-  if (s.size() < 2 || (s[0] != 'v' && s[0] != 'V') ||
-      !std::isdigit(static_cast<unsigned char>(s[1])))
-    return false;
-  return std::all_of(s.begin() + 1, s.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
-  });
-}
-
 std::string_view next_segment(std::string_view& path) {
   while (!path.empty() && path.front() == '/') path.remove_prefix(1);
   auto slash = path.find('/');
@@ -155,7 +145,7 @@ RouteMatch Router::match(std::string_view method, std::string_view target) const
   std::string_view path = strip_query(target);
   std::string_view rest = path;
   std::string_view first = next_segment(rest);
-  if (is_version(first)) {
+  if (is_version_segment(first)) {
     result.version = first;
     path = rest;
   }
@@ -220,7 +210,7 @@ std::vector<std::string> Router::nearest(std::string_view method, std::string_vi
                                          std::size_t limit) const {
   std::string_view path = strip_query(target);
   std::string_view rest = path;
-  if (is_version(next_segment(rest))) path = rest;
+  if (is_version_segment(next_segment(rest))) path = rest;
   std::vector<std::pair<std::size_t, const std::string*>> scored;
   for (const std::string& route : routes_)
     scored.emplace_back(route_distance(method, path, route), &route);
