@@ -41,7 +41,7 @@ int run_examples(const std::vector<std::string>& paths, bool valid) {
           {"route", c.method + " " + c.path},
           {"body", std::move(body)},
           {"documented_status", e.status},
-          {"documented_response", e.response_json},
+          {"documented_response", e.response_json.value()},
           {"documented_response_body_empty", e.has_response && e.response_body.empty()},
           {"documented_location", location_of(e.response_headers)},
           {"schema_documented", c.body.documented},

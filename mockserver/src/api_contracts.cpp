@@ -209,7 +209,7 @@ ResponseDefinition documented_response(const Contract& contract, const Example& 
            "the documented response body cannot be served as JSON; the route answers with an empty "
            "object and a "
            "fresh id");
-    response.body = boost::json::object();
+    response.body = boost::json::value(boost::json::object());
     response.has_body = true;
   }
   if (response.body.is_object())
@@ -239,7 +239,7 @@ void build_response(Contract& contract, const Reporter& report) {
   ResponseDefinition& response = contract.response;
   response.status = contract.method == "POST" ? 201 : contract.method == "GET" ? 200 : 204;
   if (response.status == 201) {
-    response.body = boost::json::object{{"id", ""}};
+    response.body = boost::json::value(boost::json::object{{"id", ""}});
     response.has_body = true;
   }
   report(contract.where.line, Severity::note, "no-response-example",

@@ -73,6 +73,9 @@ std::string resolve_link(const std::string& from_page, std::string_view href);
 
 // Pass 1: registers the type a resource or enumeration page defines (name only).
 void declare_type_page(const Page& page, TypeIndex& index);
+// A quick look at a page's text, before parsing it: false only when declare_type_page
+// would declare no type for the page, so that pass 1 need not parse it.
+bool may_declare_type(std::string_view text);
 // Pass 2: fills members and properties, resolving links. Pass 3: flattens inheritance.
 void define_type_page(const Page& page, TypeIndex& index, const Reporter& report);
 void flatten_inheritance(TypeTable& types);

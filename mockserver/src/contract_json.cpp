@@ -73,18 +73,18 @@ boost::json::value to_json(const Contract& c, const TypeTable& types) {
                                 {"version", e.version},
                                 {"path", e.path},
                                 {"request_headers", to_json(e.request_headers)},
-                                {"request_body", e.request_json}};
+                                {"request_body", e.request_json.value()}};
     if (e.has_response)
       example["response"] = boost::json::object{{"source", format(e.response_at)},
                                                 {"status", e.status},
                                                 {"headers", to_json(e.response_headers)},
-                                                {"body", e.response_json}};
+                                                {"body", e.response_json.value()}};
     examples.push_back(std::move(example));
   }
   out["examples"] = std::move(examples);
   out["response"] = boost::json::object{{"status", c.response.status},
                                         {"headers", to_json(c.response.headers)},
-                                        {"body", c.response.body},
+                                        {"body", c.response.body.value()},
                                         {"source", format(c.response.where)}};
   return out;
 }

@@ -242,6 +242,12 @@ std::string_view Page::doc_type() const {
   return it == front_matter.end() ? std::string_view() : std::string_view(it->second);
 }
 
+std::map<std::string, std::string> parse_front_matter(std::string_view text) {
+  std::map<std::string, std::string> front_matter;
+  read_front_matter(text, front_matter);
+  return front_matter;
+}
+
 Page parse_page(std::string path, std::string_view text) {
   Page page;
   page.path = std::move(path);

@@ -114,6 +114,15 @@ void for_each_listed_enum(const Page& page, Visit visit) {
   }
 }
 
+// The length of the quote that s starts with: 1 for '"' and '\'', 3 for the smart quotes
+// ‘ ’ “ ” (UTF-8), 0 for none.
+std::size_t quote_length(std::string_view s) {
+  if (s.starts_with('"') || s.starts_with('\'')) return 1;
+  for (std::string_view smart : {"\u2018", "\u2019", "\u201C", "\u201D"})
+    if (s.starts_with(smart)) return smart.size();
+  return 0;
+}
+
 bool lists_enums(const Page& page) {
   int n = 0;
   for_each_listed_enum(page, [&](const std::string&, const Table&) { ++n; });
@@ -168,6 +177,29 @@ void declare_type_page(const Page& page, TypeIndex& index) {
   index.by_name[text::to_lower(simple)].push_back(id);
   index.by_name[text::to_lower(def.name)].push_back(id);
   index.types->push_back(std::move(def));
+}
+
+bool may_declare_type(std::string_view text) {
+  // As declare_type_page decides: an enumeration page (doc_type or title), a title naming
+  // a resource type, or a resource annotation, whose blockType value "resource" the text
+  // holds between quotes (those lenient JSON reads as quotes) or spells with a \u escape.
+  const auto front_matter = parse_front_matter(text);
+  auto doc_type = front_matter.find("doc_type");
+  if (doc_type != front_matter.end() && doc_type->second == "enumPageType") return true;
+  auto title = front_matter.find("title");
+  if (title == front_matter.end()) return true;  // the first heading is the title then
+  if (text::ifind(title->second, " enum type") != std::string::npos ||
+      text::ifind(title->second, " resource type") != std::string::npos)
+    return true;
+  if (text.find("\\u") != std::string_view::npos) return true;
+  constexpr std::string_view kWord = "resource";
+  for (std::size_t at = text.find(kWord); at != std::string_view::npos;
+       at = text.find(kWord, at + 1)) {
+    const bool opened = (at >= 1 && quote_length(text.substr(at - 1)) == 1) ||
+                        (at >= 3 && quote_length(text.substr(at - 3)) == 3);
+    if (opened && quote_length(text.substr(at + kWord.size())) > 0) return true;
+  }
+  return false;
 }
 
 void define_type_page(const Page& page, TypeIndex& index, const Reporter& report) {

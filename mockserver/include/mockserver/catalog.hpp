@@ -33,7 +33,7 @@ struct Catalog {
   std::size_t pages = 0;
 };
 
-// Called as pages are read: (pages done, pages in all).
+// Called as pages are compiled: (pages done, pages in all).
 using LoadProgress = std::function<void(std::size_t, std::size_t)>;
 
 // Thrown when a path given to load_catalog cannot be read: a setup error.

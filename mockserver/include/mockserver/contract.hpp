@@ -7,6 +7,7 @@
 #pragma once
 
 #include <mockserver/diagnostic.hpp>
+#include <mockserver/json_document.hpp>
 #include <mockserver/schema.hpp>
 
 #include <boost/json/value.hpp>
@@ -28,20 +29,21 @@ struct Example {
   std::string path;     // version and query removed
   Headers request_headers;
   std::string request_body;
-  boost::json::value request_json;  // null unless the body is (repairable) JSON
+  JsonDocument request_json;  // null unless the body is (repairable) JSON
   bool has_response = false;
   SourceLocation response_at;
   int status = 0;
   Headers response_headers;
   std::string response_body;
-  boost::json::value response_json;  // null unless the body is (repairable) JSON
+  JsonDocument response_json;  // null unless the body is (repairable) JSON; shared with
+                               // the ResponseDefinition served from it
 };
 
 // The response served when a request passes.
 struct ResponseDefinition {
   int status = 200;
-  Headers headers;          // documented headers, minus Content-Length and Content-Type
-  boost::json::value body;  // strict JSON; null for no body
+  Headers headers;    // documented headers, minus Content-Length and Content-Type
+  JsonDocument body;  // strict JSON; null for no body
   bool has_body = false;
   std::string documented_id;  // the example's "id", whose shape fresh ids copy; "" if none
   SourceLocation where;

@@ -68,4 +68,7 @@ struct Page {
 
 Page parse_page(std::string path, std::string_view text);
 
+// The YAML front matter alone, as parse_page reads it: a quick look at a page.
+std::map<std::string, std::string> parse_front_matter(std::string_view text);
+
 }  // namespace mockserver
