@@ -47,8 +47,8 @@ ConnectionStream::ConnectionStream(socket_t sock, std::chrono::microseconds read
   address_of(false, sock_, local_ip_, local_port_);
 }
 
-bool ConnectionStream::wait(short events, std::chrono::microseconds timeout) const {
-  pollfd p{sock_, events, 0};
+bool ConnectionStream::wait_readable(std::chrono::microseconds timeout) const {
+  pollfd p{sock_, POLLIN, 0};
   int ready;
   do {
     ready = ::poll(&p, 1, milliseconds_rounded_up(timeout));
@@ -57,7 +57,7 @@ bool ConnectionStream::wait(short events, std::chrono::microseconds timeout) con
 }
 
 bool ConnectionStream::is_readable() const {
-  return begin_ < end_ || (!failed_ && wait(POLLIN, read_timeout_));
+  return begin_ < end_ || (!failed_ && wait_readable(read_timeout_));
 }
 
 bool ConnectionStream::is_writable() const { return !failed_; }
@@ -86,7 +86,7 @@ bool ConnectionStream::fill(std::chrono::microseconds timeout) {
       failed_ = true;
       return false;
     }
-    if (!wait(POLLIN, timeout)) return false;
+    if (!wait_readable(timeout)) return false;
   }
 }
 
@@ -133,7 +133,7 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 bool ConnectionStream::await_request(std::chrono::microseconds idle) {
   if (begin_ < end_) return true;
   if (failed_ || !flush()) return false;
-  return wait(POLLIN, idle) && fill(std::chrono::microseconds(0));
+  return wait_readable(idle) && fill(std::chrono::microseconds(0));
 }
 
 ConnectionStream::Head ConnectionStream::await_head(std::size_t max_bytes) {

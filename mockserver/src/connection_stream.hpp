@@ -46,7 +46,7 @@ class ConnectionStream final : public httplib::Stream {
 
  private:
   bool fill(std::chrono::microseconds timeout);  // reads more; false on close, timeout or error
-  bool wait(short events, std::chrono::microseconds timeout) const;
+  bool wait_readable(std::chrono::microseconds timeout) const;
 
   socket_t sock_;
   std::chrono::microseconds read_timeout_;

@@ -21,10 +21,9 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
   return ok;
 }
 
-int HttpServer::shutdown_connections(int how) {
+void HttpServer::shutdown_connections(int how) {
   std::lock_guard lock(connections_mutex_);
   for (socket_t sock : connections_) ::shutdown(sock, how);
-  return static_cast<int>(connections_.size());
 }
 
 bool HttpServer::serve(socket_t sock) {
@@ -41,7 +40,7 @@ bool HttpServer::serve(socket_t sock) {
       if (head == ConnectionStream::Head::too_long_line ||
           head == ConnectionStream::Head::too_large) {
         std::string response =
-            refuse_head(stream.buffered().substr(0, 8192),
+            refuse_head(stream.buffered().substr(0, CPPHTTPLIB_REQUEST_URI_MAX_LENGTH),
                         head == ConnectionStream::Head::too_long_line ? 414 : 431);
         stream.write(response.data(), response.size());
         break;
@@ -49,7 +48,7 @@ bool HttpServer::serve(socket_t sock) {
     }
     bool connection_closed = false;
     ok = process_request(stream, left == 1, connection_closed, nullptr);
-    const bool close = close_requested && close_requested();  // always asked: it resets
+    const bool close = close_requested && close_requested();  // always asked: it ends the turn
     ok = stream.flush() && ok;
     if (connection_closed || close) break;
   }

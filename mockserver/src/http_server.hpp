@@ -30,11 +30,11 @@ class HttpServer : public httplib::Server {
   // The whole response to a head over the limit (status 414 when even the request line
   // did not end within it, else 431), given the start of the head; the connection closes.
   std::function<std::string(std::string_view head, int status)> refuse_head;
-  // Asked after each response: whether the handlers want the connection closed.
+  // Asked after each request: whether the handlers want the connection closed.
   std::function<bool()> close_requested;
 
-  // Shuts down (SHUT_RD, SHUT_WR or SHUT_RDWR) every open connection; returns how many.
-  int shutdown_connections(int how);
+  // Shuts down (SHUT_RD, SHUT_WR or SHUT_RDWR) every open connection.
+  void shutdown_connections(int how);
 
  private:
   bool process_and_close_socket(socket_t sock) override;

@@ -77,15 +77,14 @@ void Server::Impl::start() {
   http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
     return expect_continue(req, res);
   });
-  http.set_logger(
-      [this](const httplib::Request& req, const httplib::Response&) { on_written(req); });
   // Room for the request line (cpp-httplib's limit is 8 KiB), the header fields and their
   // line ends; a head within it is parsed and its fields checked against the exact limits.
-  http.max_head_bytes = 8192 + options.max_header_bytes + 2 * options.max_header_count + 1024;
+  http.max_head_bytes = CPPHTTPLIB_REQUEST_URI_MAX_LENGTH + options.max_header_bytes +
+                        2 * options.max_header_count + 1024;
   http.refuse_head = [this](std::string_view head, int status) {
     return refuse_head(head, status);
   };
-  http.close_requested = [this] { return take_close(); };
+  http.close_requested = [this] { return end_turn(); };
   errno = 0;
   if (options.port == 0) {
     port = http.bind_to_any_port(options.host);

@@ -13,7 +13,8 @@ namespace mockserver {
 namespace {
 
 // What the handlers decided about the request this connection thread is answering; read by
-// the error handler and the logger, which cpp-httplib calls on the same thread.
+// the error handler, which cpp-httplib calls on the same thread, and by the connection loop
+// once the request is done (end_turn).
 struct Turn {
   bool answered = false;  // the response is ours: the error handler leaves it alone
   bool close = false;     // close the connection once the response is written
@@ -196,11 +197,9 @@ void Server::Impl::on_exception(const httplib::Request& req, httplib::Response& 
   refuse(req, {500, "InternalServerError", "the mock failed: " + what}, true, res);
 }
 
-// After each response is written.
-void Server::Impl::on_written(const httplib::Request&) { turn.answered = false; }
-
-// Whether the request just answered asked for its connection to be closed (and forgets it).
-bool Server::Impl::take_close() { return std::exchange(turn.close, false); }
+// The request is done (answered, or its connection ended): whether the handlers asked for
+// its connection to be closed. The next request on this thread starts a fresh turn.
+bool Server::Impl::end_turn() { return std::exchange(turn, {}).close; }
 
 // A request head over the limit, refused before cpp-httplib parses it: the whole response.
 std::string Server::Impl::refuse_head(std::string_view head, int status) {
@@ -223,7 +222,7 @@ std::string Server::Impl::refuse_head(std::string_view head, int status) {
                              ")"};
   httplib::Response res;
   refuse(req, error, true, res);
-  turn = {};
+  end_turn();  // the connection closes after this response anyway
   std::string out = "HTTP/1.1 " + std::to_string(status) +
                     (status == 414 ? " URI Too Long\r\n" : " Request Header Fields Too Large\r\n");
   for (const auto& [name, value] : res.headers) out += name + ": " + value + "\r\n";

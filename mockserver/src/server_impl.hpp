@@ -50,9 +50,8 @@ struct Server::Impl {
   int expect_continue(const httplib::Request& req, httplib::Response& res);
   httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res);
   void on_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr e);
-  void on_written(const httplib::Request& req);
   std::string refuse_head(std::string_view head, int status);
-  bool take_close();
+  bool end_turn();  // after each request: whether to close its connection
 };
 
 }  // namespace mockserver
