@@ -102,18 +102,28 @@ def wiremock_command(port):
     return ["java", "-jar", jar, "--port", str(port), "--root-dir", wiremock_root(), "--disable-banner"]
 
 
-def wiremock_ready(notes):
-    if not shutil.which("java"):
-        skip(notes, "WireMock: java is missing; skipped")
+def runtime_and_package(name, runtime, package, notes):
+    """Whether the peer can run: its runtime (java, node) is here and its npm package installed."""
+    if not shutil.which(runtime):
+        skip(notes, f"{name}: {runtime} is missing; skipped")
         return False
-    return npm_install(f"wiremock@{WIREMOCK}", notes)
+    return npm_install(package, notes)
+
+
+def start_on_free_port(name, ready, command):
+    """The peer `command(port)` as a Service on a free port, once `ready()`; None when not."""
+    if not ready():
+        return None
+    port = free_port()
+    return Service(name, command(port), url=f"http://127.0.0.1:{port}", timeout=60)
+
+
+def wiremock_ready(notes):
+    return runtime_and_package("WireMock", "java", f"wiremock@{WIREMOCK}", notes)
 
 
 def start_wiremock(bindir, notes):
-    if not wiremock_ready(notes):
-        return None
-    port = free_port()
-    return Service("wiremock", wiremock_command(port), url=f"http://127.0.0.1:{port}", timeout=60)
+    return start_on_free_port("wiremock", lambda: wiremock_ready(notes), wiremock_command)
 
 
 def prism_document():
@@ -151,17 +161,11 @@ def prism_command(port, quiet=True):
 
 
 def prism_ready(notes):
-    if not shutil.which("node"):
-        skip(notes, "Prism: node is missing; skipped")
-        return False
-    return npm_install(f"@stoplight/prism-cli@{PRISM}", notes)
+    return runtime_and_package("Prism", "node", f"@stoplight/prism-cli@{PRISM}", notes)
 
 
 def start_prism(bindir, notes):
-    if not prism_ready(notes):
-        return None
-    port = free_port()
-    return Service("prism", prism_command(port), url=f"http://127.0.0.1:{port}", timeout=60)
+    return start_on_free_port("prism", lambda: prism_ready(notes), prism_command)
 
 
 def pact_library(bindir, notes):
