@@ -78,6 +78,19 @@ inline std::unique_ptr<httplib::Client> fast_client(const std::string& url) {
   return client;
 }
 
+// The status of one POST of `body` to the seed's route (a new connection); -1 for no answer.
+inline int post_seed(const std::string& url, const std::string& body = seed_text()) {
+  auto response = fast_client(url)->Post(kSeedUrl.c_str(), bearer(), body, "application/json");
+  return response ? response->status : -1;
+}
+
+// The seed's valid body with another "status".
+inline std::string seed_text_with_status(const char* status) {
+  auto body = seed_body();
+  body["status"] = status;
+  return boost::json::serialize(body);
+}
+
 inline boost::json::value json_of(const std::string& text) {
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(text, ec);

@@ -17,17 +17,12 @@ using namespace std::chrono_literals;
 using test_support::bearer;
 using test_support::fast_client;
 using test_support::kSeedUrl;
+using test_support::post_seed;
 using test_support::seed_catalog;
-using test_support::seed_text;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::InSequence;
 using ::testing::MockFunction;
-
-int post(const std::string& url, const std::string& body = seed_text()) {
-  auto response = fast_client(url)->Post(kSeedUrl.c_str(), bearer(), body, "application/json");
-  return response ? response->status : -1;
-}
 
 int get(const std::string& url, const std::string& path) {
   auto response = fast_client(url)->Get(path.c_str(), bearer());
@@ -37,13 +32,13 @@ int get(const std::string& url, const std::string& path) {
 TEST(MockServer, ServesThePagesOnAFreePort) {
   MockServer server(seed_catalog());
   EXPECT_GT(server.port(), 0);
-  EXPECT_EQ(post(server.url()), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
   EXPECT_THAT(server.requests(), ElementsAre(AllOf(IsPost(kSeedUrl), HasStatus(201))));
 }
 
 TEST(MockServer, LoadsPagesFromFiles) {
   MockServer server({test_support::kSeedPage});
-  EXPECT_EQ(post(server.url()), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
   EXPECT_THAT(server.requests(),
               ElementsAre(DocumentedIn(
                   "windowsupdateforbusinessconfiguration-post-deviceupdatestates.md")));
@@ -63,8 +58,8 @@ TEST(MockServer, HooksSeeEachRequestInOrder) {
     EXPECT_CALL(on_request, Call(AllOf(IsGet(), HasStatus(404))));
   }
   auto hook = server.on_request(on_request);
-  EXPECT_EQ(post(server.url()), 201);
-  EXPECT_EQ(post(server.url()), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
   EXPECT_EQ(get(server.url(), "/v1.0/nothing"), 404);
 }
 
@@ -73,9 +68,9 @@ TEST(MockServer, AnyCallableCanBeAHook) {
   std::vector<int> statuses;
   {
     auto hook = server.on_request([&](const JournalEntry& e) { statuses.push_back(e.status); });
-    EXPECT_EQ(post(server.url()), 201);
+    EXPECT_EQ(post_seed(server.url()), 201);
   }
-  EXPECT_EQ(post(server.url()), 201);  // the hook is gone with its subscription
+  EXPECT_EQ(post_seed(server.url()), 201);  // the hook is gone with its subscription
   EXPECT_THAT(statuses, ElementsAre(201));
 }
 
@@ -85,7 +80,7 @@ TEST(MockServer, TooFewCallsFailTheTest) {
     MockFunction<void(const JournalEntry&)> on_request;
     EXPECT_CALL(on_request, Call(IsPost())).Times(2);
     auto hook = server.on_request(on_request);
-    EXPECT_EQ(post(server.url()), 201);
+    EXPECT_EQ(post_seed(server.url()), 201);
   };
   EXPECT_NONFATAL_FAILURE(run(), "Actual: called once - unsatisfied and active");
 }
@@ -96,7 +91,7 @@ TEST(MockServer, AnUnexpectedCallSaysWhichRequestAndWhy) {
     MockFunction<void(const JournalEntry&)> on_request;
     EXPECT_CALL(on_request, Call(IsGet())).Times(::testing::AnyNumber());
     auto hook = server.on_request(on_request);
-    EXPECT_EQ(post(server.url()), 201);
+    EXPECT_EQ(post_seed(server.url()), 201);
   };
   // The hook runs on the server's thread.
   EXPECT_NONFATAL_FAILURE_ON_ALL_THREADS(
@@ -110,8 +105,8 @@ TEST(MockServer, WaitsForAnAsynchronousClient) {
   MockServer server(seed_catalog());
   auto client = std::async(std::launch::async, [url = server.url()] {
     std::this_thread::sleep_for(50ms);
-    post(url);
-    post(url);
+    post_seed(url);
+    post_seed(url);
   });
   EXPECT_TRUE(server.wait_for_requests(2, 5s));
   EXPECT_TRUE(server.wait_for(AllOf(IsPost(), HasStatus(201)), 5s));
@@ -125,7 +120,7 @@ TEST(MockServer, WaitsForAMatchingRequest) {
     get(url, "/v1.0/nothing");
     auto body = test_support::seed_body();
     body["status"] = "failed";
-    post(url, boost::json::serialize(body));
+    post_seed(url, boost::json::serialize(body));
   });
   EXPECT_TRUE(server.wait_for(HasJsonAt("/status", "failed"), 5s));
   client.wait();
@@ -154,13 +149,13 @@ class SeedFixture : public MockServerTest {
 };
 
 TEST_F(SeedFixture, GivesEachTestAFreshServer) {
-  EXPECT_EQ(post(server().url()), 201);
+  EXPECT_EQ(post_seed(server().url()), 201);
   EXPECT_EQ(server().requests().size(), 1u);
 }
 
 TEST_F(SeedFixture, AndAnotherOne) {
   EXPECT_TRUE(server().requests().empty());
-  EXPECT_EQ(post(server().url()), 201);
+  EXPECT_EQ(post_seed(server().url()), 201);
   EXPECT_THAT(server().requests(), ElementsAre(HasStatus(201)));
 }
 
@@ -170,7 +165,7 @@ class StrictSeedFixture : public SeedFixture {
 };
 
 TEST_F(StrictSeedFixture, KeepsTheContractsQuietly) {
-  EXPECT_EQ(post(server().url()), 201);
+  EXPECT_EQ(post_seed(server().url()), 201);
   EXPECT_TRUE(server().contracts_kept());
 }
 

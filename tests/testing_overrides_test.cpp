@@ -13,18 +13,12 @@ using namespace std::chrono_literals;
 using test_support::bearer;
 using test_support::fast_client;
 using test_support::kSeedUrl;
-using test_support::seed_body;
 using test_support::seed_catalog;
 using test_support::seed_text;
+using test_support::seed_text_with_status;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string with_status(const char* status) {
-  auto body = seed_body();
-  body["status"] = status;
-  return boost::json::serialize(body);
-}
 
 TEST(TestingOverrides, ThrottleTheNextNCallsThenExpire) {
   MockServer server(seed_catalog(), {.strict = true});
@@ -50,8 +44,8 @@ TEST(TestingOverrides, OnlyCallsMatchingTheMatcher) {
   auto client = fast_client(server.url());
   OverrideId id = server.add_override(HasJsonAt("/status", "pendingReboot"), {.status = 500});
   auto ok = client->Post(kSeedUrl.c_str(), bearer(), seed_text(), "application/json");
-  auto failed =
-      client->Post(kSeedUrl.c_str(), bearer(), with_status("pendingReboot"), "application/json");
+  auto failed = client->Post(kSeedUrl.c_str(), bearer(), seed_text_with_status("pendingReboot"),
+                             "application/json");
   ASSERT_TRUE(ok && failed);
   EXPECT_EQ(ok->status, 201);
   EXPECT_EQ(failed->status, 500);
@@ -94,7 +88,7 @@ TEST(TestingOverrides, ADelayForMatchingCalls) {
   server.add_override(HasJsonAt("/status", "failed"), {.times = 1, .delay = 100ms});
   auto started = std::chrono::steady_clock::now();
   auto response =
-      client->Post(kSeedUrl.c_str(), bearer(), with_status("failed"), "application/json");
+      client->Post(kSeedUrl.c_str(), bearer(), seed_text_with_status("failed"), "application/json");
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 201);  // the documented answer, later
   EXPECT_GE(std::chrono::steady_clock::now() - started, 100ms);

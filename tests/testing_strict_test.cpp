@@ -13,35 +13,23 @@ namespace {
 using test_support::bearer;
 using test_support::fast_client;
 using test_support::kSeedUrl;
-using test_support::seed_body;
+using test_support::post_seed;
 using test_support::seed_catalog;
-using test_support::seed_text;
+using test_support::seed_text_with_status;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-int post(MockServer& server, const std::string& body = seed_text()) {
-  auto response =
-      fast_client(server.url())->Post(kSeedUrl.c_str(), bearer(), body, "application/json");
-  return response ? response->status : -1;
-}
-
-std::string with_status(const char* status) {
-  auto body = seed_body();
-  body["status"] = status;
-  return boost::json::serialize(body);
-}
-
 TEST(StrictMode, IsQuietWhenEveryRequestKeptTheContracts) {
   MockServer server(seed_catalog(), {.strict = true});
-  EXPECT_EQ(post(server), 201);
-  EXPECT_EQ(post(server), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
+  EXPECT_EQ(post_seed(server.url()), 201);
 }
 
 TEST(StrictMode, FailsOnceWithEveryOffendingRequestExplained) {
   auto run = [] {
     MockServer server(seed_catalog(), {.strict = true});
-    EXPECT_EQ(post(server), 201);
-    EXPECT_EQ(post(server, with_status("String")), 400);
+    EXPECT_EQ(post_seed(server.url()), 201);
+    EXPECT_EQ(post_seed(server.url(), seed_text_with_status("String")), 400);
     fast_client(server.url())->Get("/v1.0/nothing", bearer());
   };
   EXPECT_NONFATAL_FAILURE(run(), "strict mode: 2 of 3 requests broke the contracts:");
@@ -64,7 +52,7 @@ TEST(StrictMode, FailsOnceWithEveryOffendingRequestExplained) {
 TEST(StrictMode, PointsAtTheServersDeclaration) {
   auto run = [] {
     MockServer server(seed_catalog(), {.strict = true});
-    post(server, "{not json");
+    post_seed(server.url(), "{not json");
   };
   EXPECT_NONFATAL_FAILURE(run(), "body is not valid JSON");
   ::testing::TestPartResultArray failures;
@@ -81,7 +69,7 @@ TEST(StrictMode, CatchesWhatALenientServerLetThrough) {
     MockServerOptions options{.strict = true};
     options.server.validation = Validation::lenient;
     MockServer server(seed_catalog(), options);
-    EXPECT_EQ(post(server, with_status("String")), 201);
+    EXPECT_EQ(post_seed(server.url(), seed_text_with_status("String")), 201);
   };
   EXPECT_NONFATAL_FAILURE(run(), "-> 201\n    matched POST ");
 }
@@ -90,7 +78,7 @@ TEST(StrictMode, SeesThroughAnOverride) {
   auto run = [] {
     MockServer server(seed_catalog(), {.strict = true});
     server.add_override({.status = 429});
-    EXPECT_EQ(post(server, R"({"status": )"), 429);
+    EXPECT_EQ(post_seed(server.url(), R"({"status": )"), 429);
   };
   EXPECT_NONFATAL_FAILURE(
       run(),
@@ -101,18 +89,18 @@ TEST(StrictMode, SeesThroughAnOverride) {
 TEST(StrictMode, AnOverriddenValidRequestKeepsTheContracts) {
   MockServer server(seed_catalog(), {.strict = true});
   server.add_override({.status = 503});
-  EXPECT_EQ(post(server), 503);
+  EXPECT_EQ(post_seed(server.url()), 503);
 }
 
 TEST(StrictMode, ToleratedRequestsAreExempt) {
   MockServer server(seed_catalog(), {.strict = true});
   server.tolerate(HasJsonAt("/status", "String"));
-  EXPECT_EQ(post(server, with_status("String")), 400);
+  EXPECT_EQ(post_seed(server.url(), seed_text_with_status("String")), 400);
 }
 
 TEST(StrictMode, CanBeTurnedOffAndChecked) {
   MockServer server(seed_catalog(), {.strict = true});
-  EXPECT_EQ(post(server, with_status("String")), 400);
+  EXPECT_EQ(post_seed(server.url(), seed_text_with_status("String")), 400);
   ::testing::AssertionResult kept = server.contracts_kept();
   EXPECT_FALSE(kept);
   EXPECT_THAT(kept.message(), HasSubstr("strict mode: 1 of 1 request broke the contracts"));
