@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +24,12 @@ using ::testing::Not;
 bool can_connect(int port) {
   RawConnection probe(port);
   return probe.connected();
+}
+
+// A port a server just listened on and released; SO_REUSEADDR lets it be bound again.
+int released_port() {
+  Server probe(seed_catalog());
+  return probe.port();
 }
 
 TEST(Transport, FiftySequentialPostsOnOneKeepAliveConnection) {
@@ -165,16 +174,76 @@ TEST(Transport, StopIsIdempotentAndClosesThePort) {
 }
 
 TEST(Transport, ExplicitPortIsUsed) {
-  int port = 0;
-  {
-    Server probe(seed_catalog());
-    port = probe.port();
-  }
   ServerOptions options;
-  options.port = port;  // just released; SO_REUSEADDR lets it be bound again
+  options.port = released_port();
   Server server(seed_catalog(), options);
-  EXPECT_EQ(server.port(), port);
-  EXPECT_TRUE(can_connect(port));
+  EXPECT_EQ(server.port(), options.port);
+  EXPECT_TRUE(can_connect(options.port));
+}
+
+// The server listens, and its threads start, while its pages load. A request that comes
+// in meanwhile (a client that knows the port) waits for them and is answered from them.
+TEST(Transport, RequestSentWhilePagesLoadIsAnsweredFromThem) {
+  using Clock = std::chrono::steady_clock;
+  ServerOptions options;
+  options.port = released_port();
+  std::atomic<bool> constructed{false};
+  Clock::time_point connected_at{};
+  std::optional<RawConnection::Reply> reply;
+  std::thread client([&] {
+    while (!constructed) {
+      RawConnection connection(options.port);
+      if (!connection.connected()) continue;  // not listening yet
+      connected_at = Clock::now();
+      if (connection.send(raw_seed_post())) reply = connection.read(std::chrono::seconds(30));
+      return;
+    }
+  });
+  // Loading 1,000 copies of the seed page takes long enough to tell "while the pages load"
+  // from "once they are loaded".
+  const std::vector<std::filesystem::path> pages(1000, kSeedPage);
+  const Clock::time_point started = Clock::now();
+  Server server(pages, options);
+  const Clock::time_point loaded = Clock::now();
+  constructed = true;
+  client.join();
+  ASSERT_NE(connected_at, Clock::time_point{}) << "the client never connected";
+  EXPECT_LT(connected_at - started, (loaded - started) / 2)
+      << "the port was not listening while the pages loaded";
+  ASSERT_TRUE(reply) << "no answer";
+  EXPECT_EQ(reply->status, 201) << reply->head << reply->body;
+  EXPECT_EQ(server.catalog().contracts.size(), 1000u);
+  EXPECT_EQ(server.journal().received(), 1u);
+}
+
+TEST(Transport, PagesThatFailToLoadReleaseThePort) {
+  ServerOptions options;
+  options.port = released_port();
+  EXPECT_THROW(Server({std::filesystem::path("/nonexistent/page.md")}, options), LoadError);
+  EXPECT_FALSE(can_connect(options.port));
+  Server next(seed_catalog(), options);
+  EXPECT_EQ(post_seed(next.url()), 201);
+}
+
+// max_threads bounds the connections served at once; the others wait their turn.
+TEST(Transport, OneThreadServesOneConnectionAtATime) {
+  ServerOptions options;
+  options.max_threads = 1;
+  Server server(seed_catalog(), options);
+  RawConnection first(server.port());
+  ASSERT_TRUE(first.send(raw_seed_post()));
+  auto reply = first.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 201);
+  // `first` is kept alive, idle: the one thread waits on it.
+  RawConnection second(server.port());
+  ASSERT_TRUE(second.connected());  // the kernel queues it
+  ASSERT_TRUE(second.send(raw_seed_post()));
+  EXPECT_FALSE(second.read(std::chrono::milliseconds(300)));
+  first.close();
+  reply = second.read();
+  ASSERT_TRUE(reply) << "the second connection was not served once the first closed";
+  EXPECT_EQ(reply->status, 201);
 }
 
 }  // namespace

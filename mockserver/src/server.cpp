@@ -1,9 +1,9 @@
 // The cpp-httplib face of the exchange pipeline, with the defaults fixed for a mock:
-// TCP_NODELAY on (no 40 ms delayed-ACK stalls), keep-alive connections not closed
-// after 5 requests, a thread pool that idle keep-alive connections can't exhaust, a
-// listen backlog larger than 5 (a burst of connects otherwise waits 1 s for SYN
-// retransmits), and SO_REUSEADDR without SO_REUSEPORT (which let a second server bind
-// the same port and take half of its connections).
+// TCP_NODELAY on (no 40 ms delayed-ACK stalls), keep-alive connections not closed after 5
+// requests, connection threads that idle keep-alive connections can't exhaust
+// (http_server.hpp), a listen backlog larger than 5 (a burst of connects otherwise waits
+// 1 s for SYN retransmits), and SO_REUSEADDR without SO_REUSEPORT (which let a second
+// server bind the same port and take half of its connections).
 //
 // Hostile input: bodies are read by the handler itself (a content reader), after the
 // framing is checked (framing.hpp): no Content-Length is an empty body, not a 5 s wait;
@@ -19,7 +19,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "elastic_pool.hpp"
 #include "server_impl.hpp"
 
 namespace mockserver {
@@ -47,8 +46,6 @@ Server::Impl::Impl(Catalog c, ServerOptions o)
       journal(options.journal_limit) {}
 
 void Server::Impl::start() {
-  // One thread to start with (the first connection's); more as connections need them.
-  http.new_task_queue = [max = options.max_threads] { return new ElasticPool(1, max); };
   http.set_tcp_nodelay(true);
   http.set_socket_options([](socket_t sock) {  // replaces cpp-httplib's SO_REUSEPORT
     int yes = 1;
@@ -97,48 +94,50 @@ void Server::Impl::start() {
                              std::to_string(options.port) + ": " + why);
   }
   ::listen(http.listening_socket(), SOMAXCONN);  // cpp-httplib listens with a backlog of 5
-  // Bound and listening: a client may connect now; the thread accepts what is queued.
-  thread = std::thread([this] {
-    http.listen_after_bind();
-    std::lock_guard lock(done_mutex);
-    done = true;
-    done_changed.notify_all();
-  });
+  // Bound and listening: a client may connect now; what it sends is answered once open.
+  http.start_accepting(options.max_threads);
 }
 
-bool Server::Impl::finished(std::chrono::milliseconds wait) {
-  std::unique_lock lock(done_mutex);
-  return done_changed.wait_for(lock, wait, [this] { return done; });
+void Server::Impl::open(Catalog c) {
+  catalog = std::move(c);
+  router = Router(catalog.contracts);
+  http.open();
 }
 
 Server::Server(Catalog catalog, ServerOptions options)
     : impl_(std::make_unique<Impl>(std::move(catalog), std::move(options))) {
   impl_->start();
+  impl_->http.open();
 }
 
+// The threads start while the pages load (thread starts are a third of the start-up time).
 Server::Server(const std::vector<std::filesystem::path>& pages, ServerOptions options)
-    : Server(load_catalog(pages), std::move(options)) {}
+    : impl_(std::make_unique<Impl>(Catalog{}, std::move(options))) {
+  impl_->start();
+  try {
+    impl_->open(load_catalog(pages));
+  } catch (...) {
+    stop();
+    throw;
+  }
+}
 
 Server::~Server() { stop(); }
 
 void Server::stop() {
-  if (!impl_ || !impl_->thread.joinable()) return;
+  if (!impl_) return;
   impl_->stopping = true;
-  // cpp-httplib's stop() does nothing before its accept loop runs; wait for it (only a
-  // server stopped right after it was constructed waits, for microseconds).
-  while (!impl_->http.is_running() && !impl_->finished(std::chrono::milliseconds(0)))
-    std::this_thread::yield();
-  impl_->http.stop();  // closes the port; the accept loop ends
+  impl_->http.stop_accepting();
   // cpp-httplib's keep-alive loop would wait out the keep-alive timeout on each idle
   // connection. Shutting their read side ends idle and half-sent ones at once, while a
   // request being answered still gets its answer; what is left after a grace period (a
   // client that will not read its answer) is shut both ways.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-  while (!impl_->finished(std::chrono::milliseconds(20))) {
+  while (!impl_->http.finished(std::chrono::milliseconds(20))) {
     bool late = std::chrono::steady_clock::now() > deadline;
     impl_->http.shutdown_connections(late ? SHUT_RDWR : SHUT_RD);
   }
-  impl_->thread.join();
+  impl_->http.join();
 }
 
 std::string Server::url() const {

@@ -5,9 +5,6 @@
 #include <httplib.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "framing.hpp"
 #include "http_server.hpp"
@@ -25,18 +22,14 @@ struct Server::Impl {
   IdSequence request_ids;
   Journal journal;
   HttpServer http;
-  std::thread thread;
   int port = 0;
   std::atomic<bool> stopping{false};
-  std::mutex done_mutex;
-  std::condition_variable done_changed;
-  bool done = false;  // the listening thread has returned
 
   OverrideBook overrides;
 
   Impl(Catalog c, ServerOptions o);
-  void start();
-  bool finished(std::chrono::milliseconds wait);  // whether the listening thread returned
+  void start();          // binds and starts accepting; nothing is answered before open
+  void open(Catalog c);  // serves this catalog from now on
 
   // server_handlers.cpp
   FramingLimits limits() const;
