@@ -1,10 +1,14 @@
 // Loads pages from disk or memory and drives the compiler's stages over them.
 #include "mockserver/catalog.hpp"
 
+#include <fcntl.h>
 #include <malloc.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 #include "compiler.hpp"
@@ -137,15 +141,61 @@ class Compilation {
   compiler::TypeIndex index_;
 };
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw LoadError("cannot read " + path.string());
-  std::error_code ec;
-  std::string text;
-  if (auto size = fs::file_size(path, ec); !ec) text.reserve(size);
-  char buffer[16384];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, in.gcount());
+// An open file descriptor, closed when it goes out of scope.
+struct File {
+  int fd;
+  explicit File(const fs::path& path) : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~File() {
+    if (fd >= 0) ::close(fd);
+  }
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+};
+
+// What is left of an open file, read with as few calls as its size allows.
+std::string read_rest(const File& file, const fs::path& path, const struct stat& info) {
+  std::string text(static_cast<std::size_t>(std::max<off_t>(info.st_size, 0)) + 1, '\0');
+  std::size_t size = 0;
+  for (;;) {
+    if (size == text.size()) text.resize(text.size() * 2);
+    ssize_t n = ::read(file.fd, text.data() + size, text.size() - size);
+    if (n == 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw LoadError("cannot read " + path.string() + ": " + std::strerror(errno));
+    size += static_cast<std::size_t>(n);
+  }
+  text.resize(size);
   return text;
+}
+
+std::string read_file(const fs::path& path) {
+  File file(path);
+  struct stat info {};
+  if (file.fd < 0 || ::fstat(file.fd, &info) != 0) throw LoadError("cannot read " + path.string());
+  return read_rest(file, path, info);
+}
+
+// The .md files under a directory, sorted; none that links outside it.
+std::vector<fs::path> pages_under(const fs::path& root) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
+    if (!it->is_regular_file() || it->path().extension() != ".md") continue;
+    if (it->is_symlink()) {  // never read a file outside the paths given
+      fs::path target = fs::weakly_canonical(it->path(), ec);
+      fs::path base = fs::weakly_canonical(root, ec);
+      auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+      if (b != base.end())
+        throw LoadError(it->path().string() + " links to " + target.string() + ", outside " +
+                        root.string());
+    }
+    found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 }  // namespace
@@ -153,40 +203,26 @@ std::string read_file(const fs::path& path) {
 Catalog compile_pages(std::vector<PageText> texts) { return Compilation(texts).run({}); }
 
 Catalog load_catalog(const std::vector<fs::path>& paths, const LoadProgress& progress) {
-  std::vector<fs::path> files;
-  for (const fs::path& root : paths) {
-    std::error_code ec;
-    auto status = fs::status(root, ec);
-    if (ec || !fs::exists(status)) throw LoadError("no such file or directory: " + root.string());
-    if (fs::is_directory(status)) {
-      std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-      if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
-      for (; it != end; it.increment(ec)) {
-        if (ec) throw LoadError("cannot read directory " + root.string() + ": " + ec.message());
-        if (!it->is_regular_file() || it->path().extension() != ".md") continue;
-        if (it->is_symlink()) {  // never read a file outside the paths given
-          fs::path target = fs::weakly_canonical(it->path(), ec);
-          fs::path base = fs::weakly_canonical(root, ec);
-          auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-          if (b != base.end())
-            throw LoadError(it->path().string() + " links to " + target.string() + ", outside " +
-                            root.string());
-        }
-        found.push_back(it->path());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(root);
-    }
-  }
   // Read here, on the thread that compiles: the texts' memory, freed page by page, then
   // holds the contracts (a worker's allocations would stay in that worker's arena).
-  std::vector<PageText> texts(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i)
-    texts[i] = PageText{files[i].generic_string(), read_file(files[i])};
-  std::vector<fs::path>().swap(files);  // each holds its components too: 6 MiB for the corpus
+  std::vector<PageText> texts;
+  for (const fs::path& root : paths) {
+    // A page given by name is opened once: its descriptor tells a file from a directory.
+    File file(root);
+    struct stat info {};
+    if (file.fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+      throw LoadError("no such file or directory: " + root.string());
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0)
+      throw LoadError("cannot read " + root.string());
+    if (!S_ISDIR(info.st_mode)) {
+      texts.push_back(PageText{root.generic_string(), read_rest(file, root, info)});
+      continue;
+    }
+    std::vector<fs::path> pages = pages_under(root);
+    texts.reserve(texts.size() + pages.size());
+    for (const fs::path& page : pages)
+      texts.push_back(PageText{page.generic_string(), read_file(page)});
+  }
   return Compilation(texts).run(progress);
 }
 
