@@ -72,7 +72,7 @@ SplitUrl split_url(std::string_view url) {
     out.path += '/';
     out.path += segments[i];
   }
-  if (out.path.empty()) out.path = "/";
+  if (out.path.empty()) out.path.push_back('/');  // not = "/": GCC 12 -O3 warns (-Wrestrict)
   return out;
 }
 
