@@ -27,9 +27,9 @@ struct Server::Impl {
 
   OverrideBook overrides;
 
-  Impl(Catalog c, ServerOptions o);
-  void start();          // binds and starts accepting; nothing is answered before open
-  void open(Catalog c);  // serves this catalog from now on
+  explicit Impl(ServerOptions o);  // serves nothing until open()
+  void start();                    // binds and starts accepting; nothing is answered before open
+  void open(Catalog c);            // serves this catalog from now on
 
   // server_handlers.cpp
   FramingLimits limits() const;
