@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <system_error>
+#include <exception>
 
 #include "connection_stream.hpp"
 
@@ -63,7 +63,7 @@ void HttpServer::accept_connections() {
       if (waiting_ == 0 && running_ < max_threads_ && !stopping_) {
         try {
           start_thread(false);
-        } catch (const std::system_error&) {
+        } catch (const std::exception&) {  // std::system_error: the system has no thread to give
           // No thread to spare now: the next connection waits in the backlog for this one.
         }
       }
