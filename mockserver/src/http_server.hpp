@@ -53,6 +53,7 @@ class HttpServer : public httplib::Server {
   void open();
   // Shuts the listening socket: no more connections; each thread ends with its connection.
   void stop_accepting();
+  bool stopping() const { return stopping_; }  // stop_accepting() was called
   // Shuts down (SHUT_RD, SHUT_WR or SHUT_RDWR) every open connection.
   void shutdown_connections(int how);
   // Whether every thread has returned, waiting up to `wait` for it.

@@ -125,7 +125,6 @@ Server::~Server() { stop(); }
 
 void Server::stop() {
   if (!impl_) return;
-  impl_->stopping = true;
   impl_->http.stop_accepting();
   // The keep-alive loop would wait out the keep-alive timeout on each idle connection. Shutting
   // their read side ends idle and half-sent ones at once, while a request being answered still gets

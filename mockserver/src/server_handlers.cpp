@@ -104,7 +104,7 @@ void Server::Impl::refuse(const httplib::Request& req, const FramingError& error
   if (close) res.set_header("Connection", "close");
   turn.answered = true;
   turn.close = close;
-  if (!(stopping && req.method.empty())) journal.record(std::move(entry));
+  if (!(http.stopping() && req.method.empty())) journal.record(std::move(entry));
 }
 
 // GET, HEAD and OPTIONS: cpp-httplib reads no body for them.

@@ -4,8 +4,6 @@
 
 #include <httplib.h>
 
-#include <atomic>
-
 #include "framing.hpp"
 #include "http_server.hpp"
 #include "mockserver/server.hpp"
@@ -23,7 +21,6 @@ struct Server::Impl {
   Journal journal;
   HttpServer http;
   int port = 0;
-  std::atomic<bool> stopping{false};
 
   OverrideBook overrides;
 
